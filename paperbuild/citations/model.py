@@ -1,0 +1,88 @@
+"""The plain data citations travel in: recognised, resolved, then placed and rendered.
+
+A Citation keeps the offsets of its text in the segment it was found in, so the
+caller can cut exactly ``remove_start:remove_end`` out of the prose and put a
+note mark in its place without searching the text again.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..problems import Problem
+
+
+@dataclass(frozen=True)
+class CiteItem:
+    """One cited work inside a citation: "(Kotkin, 2014; Minakov, 2016)" holds two."""
+
+    author: str  # as written: "Whitewood", "Getty and Naumov", "Smith et al."; "" for [@key]
+    families: tuple[str, ...]  # family names to match: ("Getty", "Naumov"); ("Smith",) for et al.
+    et_al: bool
+    year: str  # "2015", "1980a", "n.d."; "" for [@key]
+    locator: str | None  # "4–5", "xii", "ch. 3", "n. 12", "§ 4"; a note after it stays: "5, emphasis added"
+    prefix: str | None  # "see", "cf.", ...
+    key: str | None = None  # explicit ([@key]) or filled in by resolution
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One parenthesis (or bracket) of citations, as found in one segment of prose."""
+
+    kind: str  # "parenthetical" | "narrative" | "explicit"
+    text: str  # as written: "(Whitewood, 2015, pp. 4-5)"; narrative: "Roberts (2006, p. xii)"
+    start: int  # offsets of `text` in the segment given to the recognizer
+    end: int
+    remove_start: int  # what leaves the prose: the whole parenthesis, or for a narrative
+    remove_end: int  # citation only its "(2006, p. xii)" (the author's name stays)
+    items: tuple[CiteItem, ...]
+    line: int | None = None  # filled by the caller
+
+
+@dataclass(frozen=True)
+class PossibleCitation:
+    """A "(Moscow, 1938)": shaped like a citation, but no source has that author."""
+
+    text: str
+    start: int
+    end: int
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A cited item that resolution could not tie to exactly one bibliography entry."""
+
+    citation: Citation
+    item: CiteItem
+    candidates: tuple[str, ...] = ()  # the keys that matched equally well, when ambiguous
+
+
+@dataclass
+class Resolution:
+    """Citations with keys filled in, and everything that did not fit."""
+
+    citations: list[Citation]  # same order and length as given; unmatched items keep key None
+    unresolved: list[Unmatched] = field(default_factory=list)  # no entry matches
+    ambiguous: list[Unmatched] = field(default_factory=list)  # several entries match
+    uncited: list[str] = field(default_factory=list)  # bibliography keys never cited, sorted
+    problems: list[Problem] = field(default_factory=list)
+
+
+def fold(name: str) -> str:
+    """A name reduced for comparison: no accents, braces or case; one kind of apostrophe."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "{}")
+    return " ".join(plain.casefold().split())
+
+
+def same_family(cited: str, listed: str) -> bool:
+    """Whether two family names agree once folded, allowing one to be the other's last words.
+
+    That tolerates "Geoffrey Roberts" written for "Roberts", and "Gaulle" or
+    "Montefiore" written for "de Gaulle" or "Sebag Montefiore".
+    """
+    a, b = fold(cited).split(), fold(listed).split()
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[len(longer) - len(shorter) :] == shorter

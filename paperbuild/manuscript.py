@@ -1,0 +1,213 @@
+"""Read essay.md (YAML front matter + Markdown) into the document model.
+
+markdown-it-py does the Markdown, with its typographer on so straight quotes
+and ``--`` become typographic; PyYAML does the front matter. Line numbers are
+kept on every text run so later stages can point back at the essay.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .document import (
+    BlockQuote,
+    Code,
+    Document,
+    Emphasis,
+    FrontMatter,
+    Heading,
+    Inline,
+    Link,
+    Paragraph,
+    Text,
+)
+from .errors import PaperError
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+KNOWN_KEYS = {f for f in FrontMatter.__dataclass_fields__ if f != "options"}
+OPTION_KEYS = {"paper-size", "profile", "lang"}
+
+
+def markdown_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"typographer": True}).enable(["replacements", "smartquotes"])
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a PaperError naming the file (and line of a bad byte)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PaperError("input", "file not found", path) from None
+    except IsADirectoryError:
+        raise PaperError("input", "is a folder, not a file", path) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise PaperError(
+            "input", f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8", path, line
+        ) from None
+
+
+def read_manuscript(path: Path) -> Document:
+    text = read_text(path).replace("\r\n", "\n").lstrip("\ufeff")
+    meta, body, offset = split_front_matter(text, path)
+    if not body.strip():
+        raise PaperError("manuscript", "the essay has no text after its front matter", path)
+    tokens = markdown_parser().parse(body)
+    blocks = tuple(BlockReader(tokens, offset, path).blocks())
+    return Document(meta=meta, blocks=blocks, path=str(path))
+
+
+def split_front_matter(text: str, path: Path) -> tuple[FrontMatter, str, int]:
+    """Front matter, the Markdown body, and the body's first line number minus one."""
+    if not text.strip():
+        raise PaperError("manuscript", "the essay is empty", path)
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise PaperError(
+            "manuscript", "no front matter: start the file with a '---' block holding 'title:'", path, 1
+        )
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(err, "problem", None) or "not valid YAML"
+        raise PaperError("manuscript", f"front matter: {problem}", path, line) from None
+    if not isinstance(data, dict):
+        raise PaperError("manuscript", "front matter must be 'key: value' lines", path, 2)
+    offset = match.group(0).count("\n")
+    return front_matter(data, path), text[match.end() :], offset
+
+
+def front_matter(data: dict, path: Path) -> FrontMatter:
+    unknown = sorted(set(data) - KNOWN_KEYS - OPTION_KEYS)
+    if unknown:
+        raise PaperError("manuscript", f"front matter: unknown key {unknown[0]!r}", path)
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise PaperError("manuscript", "front matter: 'title:' is required", path)
+    keywords = data.get("keywords") or ()
+    if isinstance(keywords, str):
+        keywords = [k.strip() for k in keywords.split(",") if k.strip()]
+    fields = {k: str(v).strip() for k, v in data.items() if k in KNOWN_KEYS and v is not None}
+    fields["keywords"] = tuple(str(k) for k in keywords)
+    options = {k: str(v) for k, v in data.items() if k in OPTION_KEYS}
+    return FrontMatter(**fields, options=options)
+
+
+class BlockReader:
+    """Walks markdown-it's flat token stream into headings, paragraphs and quotes."""
+
+    def __init__(self, tokens: list[Token], offset: int, path: Path):
+        self.tokens = tokens
+        self.offset = offset
+        self.path = path
+
+    def line_of(self, token: Token) -> int:
+        return (token.map[0] if token.map else 0) + self.offset + 1
+
+    def blocks(self):
+        index = 0
+        while index < len(self.tokens):
+            token = self.tokens[index]
+            if token.type == "heading_open":
+                level = int(token.tag[1:])
+                line = self.line_of(token)
+                yield Heading(level, self.inlines(self.tokens[index + 1], line), line)
+                index += 3
+            elif token.type == "paragraph_open":
+                yield self.paragraph(index)
+                index += 3
+            elif token.type == "blockquote_open":
+                index = self.block_quote(index)
+                yield self.last_quote
+            elif token.type == "hr":
+                index += 1
+            else:
+                raise PaperError(
+                    "manuscript",
+                    f"{describe(token)} is not supported; write prose paragraphs, '## ' headings "
+                    "and '> ' quotations",
+                    self.path,
+                    self.line_of(token),
+                )
+
+    def paragraph(self, index: int) -> Paragraph:
+        line = self.line_of(self.tokens[index])
+        return Paragraph(self.inlines(self.tokens[index + 1], line), line)
+
+    def block_quote(self, index: int) -> int:
+        line = self.line_of(self.tokens[index])
+        paragraphs = []
+        index += 1
+        while self.tokens[index].type != "blockquote_close":
+            token = self.tokens[index]
+            if token.type != "paragraph_open":
+                raise PaperError(
+                    "manuscript",
+                    f"{describe(token)} inside a quotation is not supported",
+                    self.path,
+                    self.line_of(token),
+                )
+            paragraphs.append(self.paragraph(index))
+            index += 3
+        self.last_quote = BlockQuote(tuple(paragraphs), line)
+        return index + 1
+
+    def inlines(self, inline: Token, line: int) -> tuple[Inline, ...]:
+        stack: list[list[Inline]] = [[]]
+        opened: list[Token] = []
+        for child in inline.children or []:
+            kind = child.type
+            if kind in ("text", "html_inline"):
+                stack[-1].append(Text(child.content, line))
+            elif kind in ("softbreak", "hardbreak"):
+                stack[-1].append(Text("\n", line))  # kept so offsets map back to lines
+                line += 1
+            elif kind == "code_inline":
+                stack[-1].append(Code(child.content, line))
+            elif kind in ("em_open", "strong_open", "link_open"):
+                opened.append(child)
+                stack.append([])
+            elif kind in ("em_close", "strong_close", "link_close"):
+                children = tuple(merge_text(stack.pop()))
+                start = opened.pop()
+                if kind == "link_close":
+                    stack[-1].append(Link(str(start.attrGet("href") or ""), children))
+                else:
+                    stack[-1].append(Emphasis(children, strong=kind == "strong_close"))
+            elif kind == "image":
+                raise PaperError("manuscript", "images are not supported", self.path, line)
+            else:
+                stack[-1].append(Text(child.content, line))
+        return tuple(merge_text(stack[0]))
+
+
+def merge_text(inlines: list[Inline]) -> list[Inline]:
+    """Join neighbouring text runs so a citation split by a line break is seen whole."""
+    merged: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + item.text, merged[-1].line)
+        else:
+            merged.append(item)
+    return merged
+
+
+def describe(token: Token) -> str:
+    names = {
+        "bullet_list_open": "a bulleted list",
+        "ordered_list_open": "a numbered list",
+        "fence": "a fenced code block",
+        "code_block": "an indented code block (four spaces at a line's start)",
+        "html_block": "raw HTML",
+        "table_open": "a table",
+    }
+    return names.get(token.type, f"Markdown element '{token.type}'")

@@ -1,0 +1,115 @@
+"""Patterns for the parts of a reference that have a fixed shape: dates, pages, numbers, links.
+
+Kept apart from the segmenting logic in parse.py so each shape can be tested alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+#: biblatex season codes (ISO 8601-2 / EDTF level 1).
+SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+LANGUAGES = {
+    "russian": "russian", "english": "english", "german": "ngerman", "french": "french",
+    "spanish": "spanish", "italian": "italian", "ukrainian": "ukrainian", "polish": "polish",
+    "portuguese": "portuguese", "czech": "czech", "dutch": "dutch", "swedish": "swedish",
+    "japanese": "japanese", "chinese": "chinese", "latin": "latin", "greek": "greek",
+    "hungarian": "hungarian", "finnish": "finnish", "turkish": "turkish", "arabic": "arabic",
+}  # fmt: skip
+
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter)"
+#: "12 Nov. 2020", "March 17, 1969", "Jan. 1986", "Fall 2011", "2015a", "1992, August 27".
+DATE_RE = re.compile(
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH})\s+(?P<y1>{YEAR})"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>{YEAR})"
+    rf"|(?P<y4>{YEAR}),\s+(?P<m4>{MONTH})(?:\s+(?P<d4>\d{{1,2}}))?"
+    rf"|(?P<m3>{MONTH}|{SEASON})\s+(?P<y3>{YEAR})"
+    rf"|(?P<y>{YEAR})(?P<suffix>[a-z])?)(?![\d])"
+)
+NODATE_RE = re.compile(r"\bn\.\s?d\.?|\bno date\b", re.I)
+
+DOI_RE = re.compile(
+    r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I
+)
+URL_RE = re.compile(r"(?:https?://|\bwww\.)[^\s<>\[\]]+", re.I)
+LANG_RE = re.compile(
+    r"[(\[]\s*(?:in\s+)?(?P<lang>" + "|".join(LANGUAGES) + r")(?:\s+language)?\s*[)\]]\.?", re.I
+)
+
+#: Volume and issue in the common shapes; tried in order.
+VOLUME_RES = [
+    re.compile(
+        r"\b[Vv]ol(?:ume)?\.?\s*(?P<vol>\d+)(?:\s*[,.]?\s*\(?(?:[Nn]o|[Nn]r|[Ii]ss(?:ue)?|[Nn]umber)\.?\s*(?P<num>\d+(?:[-/–]\d+)?)\)?)?"
+    ),
+    re.compile(r"\((?P<vol>\d+)\)\s*(?P<num>\d+)\b"),
+    re.compile(r"(?<![\d\-–])\b(?P<vol>\d{1,4})\s*\((?P<num>\d+(?:[-/–]\d+)?)\)"),
+    re.compile(r"(?<![\d\-–])\b(?P<vol>\d{1,4}),?\s*(?:[Nn]o|[Ii]ss(?:ue)?)\.?\s*(?P<num>\d+)"),
+    re.compile(r"(?<![\d\-–.])\b(?P<vol>\d{1,4})\.(?P<num>\d{1,3})\b(?![.\d])"),
+    re.compile(
+        rf"(?<![\d\-–])\b(?P<vol>\d{{1,4}})\s*(?:\((?P<paren>[^()]*)\)|\[\d+\])?\s*[:,]\s*(?=(?:pp?\.\s*)?\d+\s*[-–—]+\s*\d+|(?:pp?\.\s*)\d+)"
+    ),
+]
+PAGES_RE = re.compile(
+    r"(?:\b(?:pp?)\.?\s*(?P<pp>\d+(?:\s*[-–—]+\s*\d+)?(?:\s*,\s*\d+(?:[-–]\d+)?)*)"
+    r"|(?<![\d\w\-–])(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d\-–:]|\s*:))"
+)
+EDITION_RE = re.compile(
+    r"\(?\b(?P<ed>\d+(?:st|nd|rd|th)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?\.?)\s+(?:ed(?:n|ition)?\.?)\)?",
+)
+ORDINALS = {"second": "2", "third": "3", "fourth": "4", "fifth": "5"}
+
+
+def parse_date(text: str) -> tuple[str | None, re.Match | None]:
+    """ISO / biblatex date of the first date in text, with its match."""
+    m = DATE_RE.search(text)
+    if not m:
+        return None, None
+    g = m.groupdict()
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y"]
+    month_word = g["m1"] or g["m2"] or g["m3"] or g["m4"]
+    day = g["d1"] or g["d2"] or g["d4"]
+    if not month_word:
+        return year, m
+    word = month_word.lower().rstrip(".")
+    if word in SEASONS:
+        return f"{year}-{SEASONS[word]}", m
+    month = MONTHS[word[:4] if word.startswith("sept") else word[:3]]
+    if day and 1 <= int(day) <= 31:
+        return f"{year}-{month:02d}-{int(day):02d}", m
+    return f"{year}-{month:02d}", m
+
+
+def normalise_pages(text: str) -> str:
+    """'24–35' -> '24--35'; '1,3' -> '1, 3'."""
+    text = re.sub(r"\s*[-–—]+\s*", "--", text.strip())
+    return re.sub(r"\s*,\s*", ", ", text)
+
+
+def clean_url(url: str) -> str:
+    """Trim trailing punctuation and give a bare 'www.' address a scheme so it links."""
+    url = url.rstrip(".,;:")
+    while url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    if url.lower().startswith("www."):
+        url = "https://" + url
+    return url
+
+
+def clean_doi(doi: str) -> str:
+    doi = doi.rstrip(".,;:")
+    while doi.endswith(")") and doi.count("(") < doi.count(")"):
+        doi = doi[:-1]
+    return doi
+
+
+def edition_number(word: str) -> str:
+    word = word.lower().rstrip(".")
+    if word.startswith("rev"):
+        return "revised"
+    return ORDINALS.get(word, re.sub(r"\D", "", word))

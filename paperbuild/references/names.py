@@ -1,0 +1,270 @@
+"""Recognise lists of people and organisations at a given point of a reference string.
+
+A reference string has no markup, so a name list is found by grammar: a name is
+"Surname, Given", "Surname G." or "Given Surname", names are joined by ",", ";",
+"and" or "&", and the list ends at a period, a year, a quote or anything that is
+not a name. Each candidate must be followed by such an end, which keeps titles
+("A Schoenberg Reader: ...") from being read as people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Words that end a name list: articles and title words never part of a name.
+STOP_WORDS = frozenset(
+    "the a an in on of and for to from with at by as is are was were how why what when "
+    "journal review proceedings studies history introduction edited ed eds trans vol volume "
+    "available retrieved accessed http https www".split()
+)
+PARTICLES = frozenset("van von de da das dos der den del della di du la le ten ter bin al el y".split())
+SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+#: Words that make a name-shaped phrase an organisation ("World Health Organization").
+ORG_WORDS = frozenset(
+    "department ministry university institute institution association organization organisation "
+    "society council commission agency bureau office service committee foundation bank fund "
+    "nations union government centre center corporation company group board trust museum "
+    "library archive archives network project programme program team unit court parliament "
+    "congress senate party federation league academy school college hospital authority".split()
+)
+
+TOKEN_RE = re.compile(
+    r"(?P<initial>(?:[^\W\d_][a-z]?\.(?:-?[^\W\d_][a-z]?\.)*(?:[^\W\d_](?![\w]))?))"
+    r"|(?P<word>[^\W_](?:[\w\-]|['’](?=\w))*)"
+    r"|(?P<nick>[“\"][^\W\d_][\w\-]*[”\"](?=[.,]))"
+    r"|(?P<punct>[.,;&():\[\]“”\"‘’'«»„])"
+    r"|(?P<other>\S)"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Name:
+    """One person ("family", "given") or organisation (given is None)."""
+
+    family: str
+    given: str | None = None
+    suffix: str | None = None
+
+    @property
+    def is_org(self) -> bool:
+        return self.given is None
+
+    def bibtex(self) -> str:
+        """The name as BibTeX writes it; an organisation braced so it is never split."""
+        if self.is_org:
+            return "{" + self.family + "}"
+        if self.suffix:
+            return f"{self.family}, {self.suffix}, {self.given}"
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "other"
+        value = m.group()
+        if kind == "initial" and value.rstrip(".") in ("Jr", "Sr"):
+            kind = "word"
+        if kind == "initial" and not value[0].isupper():
+            # "da." is a lower-case word and a full stop, not an initial
+            word = value.rstrip(".")
+            tokens.append(Token("word", word, m.start(), m.start() + len(word)))
+            if len(word) < len(value):
+                tokens.append(Token("punct", ".", m.start() + len(word), m.start() + len(word) + 1))
+            continue
+        tokens.append(Token(kind, value, m.start(), m.end()))
+    return tokens
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return (
+        tok.kind == "word"
+        and t[0].isupper()
+        and not t[0].isdigit()
+        and t.lower().rstrip(".") not in STOP_WORDS
+    )
+
+
+def _is_initial(tok: Token) -> bool:
+    return tok.kind == "initial" or (
+        tok.kind == "word" and len(tok.text) <= 2 and tok.text.isupper() and tok.text.isalpha()
+    )
+
+
+def _is_particle(tok: Token) -> bool:
+    return tok.kind == "word" and tok.text in PARTICLES
+
+
+def _text(tokens: list[Token], i: int, j: int, source: str) -> str:
+    return source[tokens[i].start : tokens[j - 1].end]
+
+
+def _year_like(tok: Token) -> bool:
+    return tok.kind == "word" and bool(re.fullmatch(r"\d{4}[a-z]?|n\.?d", tok.text))
+
+
+def _ends(tokens: list[Token], j: int, last: Token) -> bool:
+    """Whether a name may end before token j."""
+    if j >= len(tokens):
+        return True
+    nxt = tokens[j]
+    if nxt.text in {",", ";", "&", "(", ".", "“", '"', "‘", "'", "«", "[", ")"}:
+        return True
+    if nxt.kind == "word" and nxt.text in {"and", "et", "und", "y"}:
+        return True
+    if _year_like(nxt):
+        return True
+    return last.text.endswith(".") and last.kind == "initial"
+
+
+def _inverted(tokens, i, source):
+    """Surname, Given [, Jr.] -> candidates (Name, end index), longest first."""
+    out = []
+    j = i
+    while j < len(tokens) and _is_particle(tokens[j]):
+        j += 1
+    fam_start = i
+    k = j
+    while k < len(tokens) and k - j < 3 and (_is_cap(tokens[k]) or tokens[k].text in SUFFIXES):
+        k += 1
+        if k < len(tokens) and tokens[k].text == ",":
+            break
+    if k == j or k >= len(tokens) or tokens[k].text != ",":
+        return out
+    family = _text(tokens, fam_start, k, source)
+    g = k + 1
+    e = g
+    while e < len(tokens) and e - g < 4:
+        tok = tokens[e]
+        if _is_initial(tok) or _is_cap(tok) or (e > g and _is_particle(tok)) or tok.kind == "nick":
+            e += 1
+            if _ends(tokens, e, tok) and not _is_particle(tok):
+                given = _text(tokens, g, e, source)
+                name, end = Name(family, given), e
+                if e + 1 < len(tokens) and tokens[e].text == "," and tokens[e + 1].text in SUFFIXES:
+                    name, end = Name(family, given, tokens[e + 1].text), e + 2
+                out.append((name, end))
+            elif _is_particle(tok) and e < len(tokens) and tokens[e].text == ".":
+                out.append((Name(family, _text(tokens, g, e, source)), e))
+        else:
+            break
+    return out[::-1]
+
+
+def _surname_initials(tokens, i, source):
+    """Surname G. H. (no comma), as in "Kantor Y." or "KENNEDY E.G."."""
+    if i >= len(tokens) or not _is_cap(tokens[i]) or _is_initial(tokens[i]):
+        return []
+    k = i + 1
+    while k < len(tokens) and tokens[k].kind == "initial":
+        k += 1
+    if k == i + 1 or k - i > 4:
+        return []
+    return [(Name(tokens[i].text, _text(tokens, i + 1, k, source)), k)]
+
+
+def _direct(tokens, i, source):
+    """Given Surname, as in "Peter Turchin" or "J. A. Dossetti"; longest first."""
+    out = []
+    k = i
+    while k < len(tokens) and k - i < 5:
+        tok = tokens[k]
+        if not (_is_cap(tok) or _is_initial(tok) or (k > i and _is_particle(tok))):
+            break
+        k += 1
+        if k - i >= 2 and _is_cap(tok) and not _is_initial(tok) and _ends(tokens, k, tok):
+            parts = tokens[i:k]
+            f = len(parts) - 1
+            while f > 1 and _is_particle(parts[f - 1]):
+                f -= 1
+            given = _text(tokens, i, i + f, source)
+            family = _text(tokens, i + f, k, source)
+            out.append((Name(family, given), k))
+    return out[::-1]
+
+
+def _looks_org(text: str) -> bool:
+    return any(w.lower().strip(".,") in ORG_WORDS for w in text.split())
+
+
+def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: bool = True):
+    """Parse a name list starting at token i: (names, end index, et_al) or None."""
+
+    def one(at, inverted_first):
+        orders = (
+            (_inverted, _surname_initials, _direct)
+            if inverted_first
+            else (_direct, _inverted, _surname_initials)
+        )
+        for fn in orders:
+            cands = fn(tokens, at, source)
+            if cands:
+                return cands[0]
+        return None
+
+    first = one(i, prefer_inverted)
+    if first is None:
+        return None
+    names = [first[0]]
+    j = first[1]
+    # APA lists invert every name; MLA and Chicago only the first.
+    inverted_rest = bool(first[0].given) and all(
+        _is_initial(t) for t in tokenize(first[0].given or "")
+    )
+    et_al = False
+    while j < len(tokens):
+        t = tokens[j].text
+        k = j
+        if t in {",", ";"}:
+            k = j + 1
+        if k < len(tokens) and tokens[k].text in {"and", "&", "und", "y"}:
+            k += 1
+        elif k == j and t in {"and", "&", "und", "y"}:
+            k = j + 1
+        if k == j:
+            if t == "et":
+                et_al = True
+                j += 2 if j + 1 < len(tokens) and tokens[j + 1].text.startswith("al") else 1
+            break
+        if k < len(tokens) and tokens[k].text == "et":
+            et_al = True
+            j = k + 2 if k + 1 < len(tokens) else k + 1
+            break
+        nxt = one(k, inverted_rest)
+        if nxt is None:
+            break
+        names.append(nxt[0])
+        j = nxt[1]
+    if et_al and j < len(tokens) and tokens[j].text == ".":
+        j += 1
+    names = [Name(f"{n.given} {n.family}") if n.given and _looks_org(f"{n.given} {n.family}") else n for n in names]
+    return names, j, et_al
+
+
+def parse_name_text(text: str) -> list[Name]:
+    """Names from a phrase that holds only names ("James Ryan and Susan Grant")."""
+    text = text.strip().strip(",.;")
+    tokens = tokenize(text)
+    for prefer in (False, True):
+        parsed = parse_names(text, tokens, 0, prefer_inverted=prefer)
+        if parsed and parsed[1] >= len(tokens) - 1:
+            return parsed[0]
+    return [Name(text)] if text else []
+
+
+def looks_org(text: str) -> bool:
+    """Whether a phrase reads as an organisation: a keyword, or one capitalised token."""
+    words = text.split()
+    if _looks_org(text):
+        return True
+    return len(words) == 1 and words[0][:1].isupper()

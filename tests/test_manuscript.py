@@ -1,0 +1,73 @@
+"""Reading essay.md: front matter, blocks, inline runs and the line numbers they keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from paperbuild.document import BlockQuote, Code, Emphasis, Heading, Paragraph, Text
+from paperbuild.errors import PaperError
+from paperbuild.manuscript import read_manuscript
+
+
+def write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "essay.md"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def test_blocks_and_lines(tmp_path):
+    path = write(
+        tmp_path,
+        "---\ntitle: T\nkeywords: [a, b]\n---\n\nFirst *para*\ncontinues.\n\n## Head\n\n"
+        "> Quoted `x` text\n> more.\n",
+    )
+    doc = read_manuscript(path)
+    assert doc.meta.title == "T" and doc.meta.keywords == ("a", "b")
+    first, heading, quote = doc.blocks
+    assert isinstance(first, Paragraph) and first.line == 6
+    assert first.inlines[1] == Emphasis((Text("para", 6),))
+    assert first.inlines[2] == Text("\ncontinues.", 6)
+    assert isinstance(heading, Heading) and heading.level == 2 and heading.line == 9
+    assert isinstance(quote, BlockQuote) and quote.line == 11
+    assert Code("x", 11) in quote.paragraphs[0].inlines
+
+
+def test_typographer_makes_quotes_and_dashes(tmp_path):
+    doc = read_manuscript(write(tmp_path, '---\ntitle: T\n---\nA "quoted" word -- and it\'s---done.\n'))
+    assert doc.blocks[0].inlines[0].text == "A “quoted” word – and it’s—done."
+
+
+def test_keywords_as_comma_string(tmp_path):
+    doc = read_manuscript(write(tmp_path, "---\ntitle: T\nkeywords: x, y\n---\nText.\n"))
+    assert doc.meta.keywords == ("x", "y")
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "line"),
+    [
+        ("", "the essay is empty", None),
+        ("Just text.\n", "no front matter", 1),
+        ("---\ntitle: [unclosed\n---\nText.\n", "front matter", 3),
+        ("---\nauthor: A\n---\nText.\n", "'title:' is required", None),
+        ("---\ntitle: T\ncolour: red\n---\nText.\n", "unknown key 'colour'", None),
+        ("---\ntitle: T\n---\n\n", "no text after its front matter", None),
+        ("---\ntitle: T\n---\n- a list\n", "a bulleted list is not supported", 4),
+        (b"---\ntitle: T\n---\nbad \xff byte\n", "is not UTF-8", 4),
+    ],
+    ids=["empty", "no-front-matter", "broken-yaml", "no-title", "unknown-key", "no-body",
+         "list", "not-utf8"],
+)  # fmt: skip
+def test_bad_input_names_file_and_line(tmp_path, content, message, line):
+    path = write(tmp_path, content)
+    with pytest.raises(PaperError) as caught:
+        read_manuscript(path)
+    assert message in caught.value.message
+    assert caught.value.path == path
+    assert caught.value.line == line
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(PaperError, match="file not found"):
+        read_manuscript(tmp_path / "essay.md")

@@ -1,0 +1,88 @@
+"""Rendering the document model to LaTeX: notes, escaping and the line map."""
+
+from __future__ import annotations
+
+import pytest
+from golden import assert_golden
+
+from paperbuild.citations.model import Citation, CiteItem
+from paperbuild.document import (
+    BlockQuote,
+    Document,
+    Emphasis,
+    FrontMatter,
+    Heading,
+    Note,
+    Paragraph,
+    Text,
+)
+from paperbuild.latex.render import render_document, render_note
+
+
+def item(key, locator=None, prefix=None, author="Whitewood", year="2015"):
+    return CiteItem(author, (author,), False, year, locator, prefix, key)
+
+
+def note(*items):
+    return Note((Citation("parenthetical", "(…)", 0, 1, 0, 1, tuple(items), 3),), 3)
+
+
+@pytest.mark.parametrize(
+    ("items", "latex"),
+    [
+        ((item("whitewood2015"),), r"\autocite{whitewood2015}"),
+        ((item("whitewood2015", "4–5"),), r"\autocite[4--5]{whitewood2015}"),
+        ((item("whitewood2015", "xii", "see"),), r"\autocite[see][xii]{whitewood2015}"),
+        ((item("k2014"), item("m2016", "3")), r"\autocites{k2014}[3]{m2016}"),
+        ((item(None, author="Kotkin", year="2017"),),
+         r"\footnote{\unresolvedcite{Kotkin, 2017}\addperiod}"),
+        ((item("k2014"), item(None, "5", author="Kotkin", year="2017")),
+         r"\footnote{\cites{k2014}\multicitedelim \unresolvedcite{Kotkin, 2017, 5}\addperiod}"),
+    ],
+    ids=["plain", "range", "prefix", "two-works", "unresolved", "mixed"],
+)  # fmt: skip
+def test_note_commands(items, latex):
+    assert render_note(note(*items)) == latex
+
+
+def sample_document():
+    meta = FrontMatter(title="A & B: “Plans” 100%", author="Ann O’Neil", keywords=("x", "y"))
+    blocks = (
+        Paragraph((Text("He wrote $5 & _more_\nhere", 5), note(item("whitewood2015", "4–5")),
+                   Text(".", 6)), 5),
+        Heading(2, (Text("Part {two}", 8),), 8),
+        BlockQuote((Paragraph((Emphasis((Text("Сталин", 10),)), Text(" said ~", 10)), 10),), 10),
+    )  # fmt: skip
+    return Document(meta, blocks, "essay.md")
+
+
+def test_body_matches_golden():
+    rendered = render_document(
+        sample_document(), "journal.tex.jinja", "references.bib",
+        {"font_size": "11pt", "paper_size": "a4"},
+    )  # fmt: skip
+    body = rendered.latex.split(r"\begin{document}")[1]
+    assert_golden("journal-body.tex", body)
+
+
+def test_generated_lines_map_back_to_the_essay():
+    rendered = render_document(
+        sample_document(), "journal.tex.jinja", "references.bib",
+        {"font_size": "11pt", "paper_size": "a4"},
+    )  # fmt: skip
+    lines = rendered.latex.split("\n")
+    here = next(i for i, line in enumerate(lines, 1) if line.startswith("here"))
+    assert rendered.source_line(here) == 6
+    quote = next(i for i, line in enumerate(lines, 1) if "Сталин" in line)
+    assert rendered.source_line(quote) == 10
+    assert rendered.source_line(1) is None
+
+
+def test_metadata_is_escaped_once():
+    latex = render_document(
+        sample_document(), "journal.tex.jinja", "references.bib",
+        {"font_size": "11pt", "paper_size": "a4"},
+    ).latex  # fmt: skip
+    assert r"pdftitle={A \& B: “Plans” 100\%}" in latex
+    assert r"pdfauthor={Ann O’Neil}" in latex
+    assert r"\&amp;" not in latex and r"\\&" not in latex
