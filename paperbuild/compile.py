@@ -21,13 +21,22 @@ from .latex.render import Rendered
 PDFLATEX = "pdflatex -no-shell-escape -interaction=nonstopmode -halt-on-error -file-line-error %O %S"
 ERROR_LINE = re.compile(r"^(?:\./)?(?P<file>[^:\n]+\.tex):(?P<line>\d+): (?P<message>.*)$", re.M)
 BANG_LINE = re.compile(r"^! (?P<message>.*)$", re.M)
-CONTEXT_LINE = re.compile(r"^l\.(?P<line>\d+) (?P<text>.*)$", re.M)
+# TeX shows where it stopped on two lines: the input read so far, then the rest, indented.
+CONTEXT_LINE = re.compile(r"^l\.(?P<line>\d+) (?P<text>.*)\n(?P<rest>.*)$", re.M)
+LAST_COMMAND = re.compile(r"\\(?:[A-Za-z@]+|.)$")
 
 PLAIN_WORDS = {
     "Undefined control sequence": "LaTeX met a command it does not know",
     "Missing $ inserted": "a maths-only character appeared in text",
     "Emergency stop": "TeX stopped early",
     "File ended while scanning": "a brace or environment was never closed",
+    "not found": "LaTeX was refused or could not find a file it was asked to read",
+    "I can't write on file": "TeX may not write that file (only inside the build folder)",
+    "not set up for use with LaTeX": "a character the fonts cannot print",
+    "unavailable in encoding": "a character or symbol the current font lacks",
+    "Missing } inserted": "a brace was opened and never closed",
+    "Too many }'s": "a brace was closed that was never opened",
+    "Paragraph ended before": "a command's argument ran into a blank line",
 }
 
 
@@ -40,6 +49,7 @@ class CompileResult:
 def tex_environment(source_date_epoch: int | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(openout_any="p", openin_any="p", shell_escape="f")
+    env.update(max_print_line="10000")  # unwrapped log lines, for paperbuild.texlog
     if source_date_epoch is not None:
         env.update(SOURCE_DATE_EPOCH=str(source_date_epoch), FORCE_SOURCE_DATE="1")
     return env
@@ -54,14 +64,22 @@ def require_tools() -> None:
 
 
 def run_latexmk(
-    workdir: Path, jobname: str, rendered: Rendered, source_date_epoch: int | None = None
+    workdir: Path,
+    jobname: str,
+    rendered: Rendered,
+    source_date_epoch: int | None = None,
+    fmt: str | None = None,
 ) -> CompileResult:
-    """Compile ``workdir/jobname.tex`` to PDF; raise a PaperError naming the essay's line."""
+    """Compile ``workdir/jobname.tex`` to PDF; raise a PaperError naming the essay's line.
+
+    ``fmt`` names a precompiled preamble in ``workdir`` (see paperbuild.preamble).
+    """
     require_tools()
+    pdflatex = PDFLATEX.replace("pdflatex ", f"pdflatex -fmt={fmt} ", 1) if fmt else PDFLATEX
     command = [
         "latexmk",
         "-pdf",
-        f"-pdflatex={PDFLATEX}",
+        f"-pdflatex={pdflatex}",
         "-bibtex",
         "-interaction=nonstopmode",
         "-halt-on-error",
@@ -86,27 +104,51 @@ def run_latexmk(
 
 
 def latex_failure(log: str, output: str, rendered: Rendered, blg: Path) -> PaperError:
+    """Why latexmk failed: TeX's first error, else biber's, else latexmk's last words."""
+    error = tex_error(log, rendered)
+    if error:
+        return error
+    biber = biber_error(blg)
+    if biber:
+        return PaperError("latex", f"biber failed: {biber}")
+    tail = " ".join(output.strip().splitlines()[-3:])
+    return PaperError("latex", f"latexmk failed without a TeX error: {tail}")
+
+
+def tex_error(log: str, rendered: Rendered) -> PaperError | None:
     """The first TeX error, in plain words, at the essay's line when it came from the essay."""
-    match = ERROR_LINE.search(log) or BANG_LINE.search(log)
+    match = first_error(log)
     if not match:
-        biber = biber_error(blg)
-        if biber:
-            return PaperError("latex", f"biber failed: {biber}")
-        tail = " ".join(output.strip().splitlines()[-3:])
-        return PaperError("latex", f"latexmk failed without a TeX error: {tail}")
+        return None
     message = match["message"].strip()
-    tex_line = int(match["line"]) if "line" in match.groupdict() and match["line"] else None
+    # A "! ..." message is followed by the file:line: of the place TeX stopped.
+    located = match if "line" in match.groupdict() else ERROR_LINE.search(log, match.end())
     context = CONTEXT_LINE.search(log, match.end())
-    if tex_line is None and context:
-        tex_line = int(context["line"])
+    tex_line = int(located["line"]) if located else int(context["line"]) if context else None
     essay_line = rendered.source_line(tex_line) if tex_line else None
     plain = next((words for key, words in PLAIN_WORDS.items() if key in message), None)
     text = f"{plain} ({message})" if plain else message
+    if "Undefined control sequence" in message:
+        # TeX's first context line ends with the unknown command, wherever it came from.
+        command = LAST_COMMAND.search(log[match.end() :].lstrip("\n").split("\n", 1)[0].rstrip())
+        text += f": {command[0]}" if command else ""
     if context:
-        text += f" near '{context['text'].strip()[-60:]}'"
+        text += f" near '{offending_text(context)}'"
     if essay_line:
         return PaperError("latex", text, rendered.source_path, essay_line)
     return PaperError("latex", f"{text} (generated LaTeX line {tex_line}, not from the essay)")
+
+
+def first_error(log: str) -> re.Match | None:
+    found = [m for m in (ERROR_LINE.search(log), BANG_LINE.search(log)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def offending_text(context: re.Match) -> str:
+    """The words around the spot TeX stopped at, as one line."""
+    before = context["text"].lstrip()[-50:]
+    rest = context["rest"].strip()[:30]
+    return f"{before}{rest}" if rest and rest != "^^M" else before
 
 
 def biber_error(blg: Path) -> str | None:

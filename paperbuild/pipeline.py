@@ -13,16 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import incremental
+from .booklet import booklet_profile, impose
 from .citations.model import Resolution
 from .citations.place import place_notes
 from .citations.resolve import known_families, resolve
 from .citations.scan import by_run, scan_document
-from .compile import run_latexmk
 from .document import Document
 from .latex.render import Rendered, render_document
 from .paper import Paper, load_paper
+from .preamble import compile_fast
 from .problems import Problem
 from .profiles import Profile, get_profile
+from .reproducible import source_date_epoch
 
 JOBNAME = "paper"
 BIB_NAME = "references.bib"
@@ -39,27 +42,19 @@ class Analysis:
 @dataclass
 class BuildResult:
     pdf: Path
-    analysis: Analysis
+    analysis: Analysis | None  # None when up to date: nothing was read
     log: str
+    up_to_date: bool = False
 
 
 def analyse(paper: Paper) -> Analysis:
     """Citations found, resolved against the bibliography and placed as notes."""
     scan = scan_document(paper.document, known_families(paper.bibliography))
-    resolution = resolve(scan.citations, paper.bibliography, path=paper.document.path)
+    resolution = resolve(
+        scan.citations, paper.bibliography, path=paper.document.path, possible=scan.possible
+    )
     placed = place_notes(paper.document, by_run(resolution.citations, scan.runs))
-    possible = [
-        Problem(
-            "citation",
-            "info",
-            f"'{p.text}' looks like an author-year citation but no source has that author; "
-            "left as text",
-            paper.document.path,
-            p.line,
-        )
-        for p in scan.possible
-    ]
-    problems = paper.problems + resolution.problems + possible
+    problems = paper.problems + resolution.problems
     return Analysis(paper, resolution, placed, problems)
 
 
@@ -78,10 +73,43 @@ def build(
     profile_name: str = "journal",
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
+    booklet: bool = False,
 ) -> BuildResult:
+    """Build one profile (``booklet``: imposed as a folded booklet); if nothing changed, say so.
+
+    Builds of one profile take turns on a lock; different profiles run side by side.
+    """
+    get_profile(profile_name, paper_size)  # a bad name or size fails before anything is written
+    workdir = build_dir / "work" / (f"{profile_name}-booklet" if booklet else profile_name)
+    with incremental.locked(workdir, say):
+        epoch = source_date_epoch(paper_dir)
+        options = {"profile": profile_name, "paper_size": paper_size, "epoch": epoch}
+        options |= {"booklet": True} if booklet else {}
+        key = incremental.input_key(paper_dir, options)
+        fresh = incremental.fresh_pdf(workdir, key)
+        if fresh:
+            say(f"up to date {fresh}")
+            return BuildResult(fresh, None, "", up_to_date=True)
+        result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
+        incremental.write_stamp(workdir, key, result.pdf)
+        return result
+
+
+def build_fresh(
+    paper_dir: Path,
+    build_dir: Path,
+    profile_name: str,
+    paper_size: str | None,
+    epoch: int,
+    say: Callable[[str], None],
+    booklet: bool = False,
+) -> BuildResult:
+    """Every stage, each handing its data to the next (latexmk skips TeX passes it need not run)."""
     say(f"read      {paper_dir}")
     paper = load_paper(paper_dir)
     profile = effective_profile(profile_name, paper_size, paper.document)
+    if booklet:
+        profile = booklet_profile(profile)
     say(f"cite      {len(paper.bibliography.entries)} sources")
     analysis = analyse(paper)
     found = len(analysis.resolution.citations)
@@ -94,9 +122,13 @@ def build(
     write_atomic(workdir / f"{JOBNAME}.tex", rendered.latex)
     write_atomic(workdir / BIB_NAME, paper.bibtex)
     say(f"compile   latexmk in {workdir}")
-    result = run_latexmk(workdir, JOBNAME, rendered)
+    result = compile_fast(workdir, JOBNAME, rendered, epoch, say)
+    pdf = result.pdf
+    if booklet:
+        say(f"impose    booklet on {profile.settings['paper_size']} sheets")
+        pdf = impose(result.pdf, profile.settings["paper_size"], workdir / "booklet.pdf")
     target = build_dir / profile.pdf_name()
-    publish(result.pdf, target)
+    publish(pdf, target)
     return BuildResult(target, analysis, result.log)
 
 

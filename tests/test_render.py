@@ -35,9 +35,9 @@ def note(*items):
         ((item("whitewood2015", "xii", "see"),), r"\autocite[see][xii]{whitewood2015}"),
         ((item("k2014"), item("m2016", "3")), r"\autocites{k2014}[3]{m2016}"),
         ((item(None, author="Kotkin", year="2017"),),
-         r"\footnote{\unresolvedcite{Kotkin, 2017}\addperiod}"),
+         r"\footnote{\unresolvedcite{Kotkin, 2017}.}"),
         ((item("k2014"), item(None, "5", author="Kotkin", year="2017")),
-         r"\footnote{\cites{k2014}\multicitedelim \unresolvedcite{Kotkin, 2017, 5}\addperiod}"),
+         r"\footnote{\cites{k2014}; \unresolvedcite{Kotkin, 2017, 5}.}"),
     ],
     ids=["plain", "range", "prefix", "two-works", "unresolved", "mixed"],
 )  # fmt: skip

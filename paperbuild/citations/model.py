@@ -21,7 +21,7 @@ class CiteItem:
     families: tuple[str, ...]  # family names to match: ("Getty", "Naumov"); ("Smith",) for et al.
     et_al: bool
     year: str  # "2015", "1980a", "n.d."; "" for [@key]
-    locator: str | None  # "4–5", "xii", "ch. 3", "n. 12", "§ 4"; a note after it stays: "5, emphasis added"
+    locator: str | None  # "4–5", "xii", "ch. 3", "n. 12", "§ 4", "5, emphasis added"
     prefix: str | None  # "see", "cf.", ...
     key: str | None = None  # explicit ([@key]) or filled in by resolution
 

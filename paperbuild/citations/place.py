@@ -23,6 +23,7 @@ ABBREVIATIONS = {
     "p", "pp", "prof", "st", "trans", "vol", "vols", "vs", "viz", "gen", "col", "lt", "capt",
 }  # fmt: skip
 WORD_BEFORE = re.compile(r"([\w.]*)$")
+INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "S", "V.M", "U.S"
 
 
 def text_runs(document: Document):
@@ -79,11 +80,9 @@ def split_run(run: Text, citations: list[Citation]) -> list[Inline]:
         notes.setdefault(position, []).append(citation)
     removed = sorted(cuts + [(a, a + 1) for a in drops])
     out: list[Inline] = []
-    pieces: list[str] = []
     position = 0
     for stop in sorted(set(notes) | {len(text)}):
-        pieces = [text[max(s, position) : min(e, stop)] for s, e in gaps(removed, position, stop)]
-        chunk = "".join(pieces)
+        chunk = "".join(text[s:e] for s, e in gaps(removed, position, stop))
         if chunk:
             out.append(Text(chunk, line_at(run, position)))
         if stop in notes:
@@ -153,7 +152,7 @@ def is_abbreviation(text: str, dot: int, end: int) -> bool:
     following = text[end:].lstrip()[:1]
     if following and following.islower():
         return True
-    return (len(word) == 1 and word.isalpha()) or word.rstrip(".") in ABBREVIATIONS
+    return bool(INITIALS.fullmatch(word)) or word.rstrip(".") in ABBREVIATIONS
 
 
 def line_at(run: Text, offset: int) -> int:

@@ -5,14 +5,20 @@ is rendered; nothing upstream escapes and nothing downstream re-escapes. It
 builds on pylatex's table of specials, with three changes for running prose:
 a caret prints as a caret (pylatex gives a circumflex accent), a line break
 stays a line break (so generated lines map back to the essay), and a
-non-breaking space stays one.
+non-breaking space stays one. A character pdflatex cannot typeset with our
+fonts (an emoji, a Chinese character; see :mod:`.charset`) would stop the
+build, so it prints as a visible ``\\missingchar{U+1F600}`` box instead and
+``invoke check`` names it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pylatex.utils import escape_latex
+
+from .charset import typesettable
 
 PROSE_OVERRIDES = {
     "^": r"\textasciicircum{}",
@@ -22,7 +28,22 @@ PROSE_OVERRIDES = {
 _SPLIT = re.compile("([" + re.escape("".join(PROSE_OVERRIDES)) + "])")
 
 
+def untypesettable(text: str) -> list[str]:
+    """The characters of ``text`` that :func:`escape` prints as placeholders, in order."""
+    return [char for char in unicodedata.normalize("NFC", str(text)) if not typesettable(char)]
+
+
 def escape(text: str) -> str:
     """Return LaTeX that typesets ``text`` literally, whatever characters it holds."""
-    parts = _SPLIT.split(str(text))
-    return "".join(PROSE_OVERRIDES[p] if p in PROSE_OVERRIDES else escape_latex(p) for p in parts)
+    parts = _SPLIT.split(unicodedata.normalize("NFC", str(text)))
+    return "".join(PROSE_OVERRIDES[p] if p in PROSE_OVERRIDES else _escape_run(p) for p in parts)
+
+
+def _escape_run(run: str) -> str:
+    return "".join(
+        escape_latex(char) if typesettable(char) else missing_char(char) for char in run
+    )
+
+
+def missing_char(char: str) -> str:
+    return rf"\missingchar{{U+{ord(char):04X}}}"

@@ -91,7 +91,7 @@ def render_note(note: Note) -> str:
     if resolved:
         parts.append(r"\cites" + "".join(cite_arguments(item) for item in resolved))
     parts += [rf"\unresolvedcite{{{escape(item_label(item))}}}" for item in missing]
-    return r"\footnote{" + r"\multicitedelim ".join(parts) + r"\addperiod}"
+    return r"\footnote{" + "; ".join(parts) + ".}"
 
 
 def cite_arguments(item) -> str:

@@ -37,7 +37,7 @@ NODATE_RE = re.compile(r"\bn\.\s?d\.?|\bno date\b", re.I)
 DOI_RE = re.compile(
     r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I
 )
-URL_RE = re.compile(r"(?:https?://|\bwww\.)[^\s<>\[\]]+", re.I)
+URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|\bwww\.)[^\s<>\[\]]+")
 LANG_RE = re.compile(
     r"[(\[]\s*(?:in\s+)?(?P<lang>" + "|".join(LANGUAGES) + r")(?:\s+language)?\s*[)\]]\.?", re.I
 )
@@ -65,9 +65,9 @@ EDITION_RE = re.compile(
 ORDINALS = {"second": "2", "third": "3", "fourth": "4", "fifth": "5"}
 
 
-def parse_date(text: str) -> tuple[str | None, re.Match | None]:
-    """ISO / biblatex date of the first date in text, with its match."""
-    m = DATE_RE.search(text)
+def parse_date(text: str, pos: int = 0) -> tuple[str | None, re.Match | None]:
+    """ISO / biblatex date of the first date in text[pos:], with its match."""
+    m = DATE_RE.search(text, pos)
     if not m:
         return None, None
     g = m.groupdict()

@@ -245,6 +245,11 @@ def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: b
             break
         names.append(nxt[0])
         j = nxt[1]
+        if tokens[k - 1].text in {"and", "&", "und", "y"}:
+            # "A, B and C": the joined name is the last one, bar "et al."
+            if j + 1 < len(tokens) and tokens[j + 1].text == "et":
+                continue
+            break
     if et_al and j < len(tokens) and tokens[j].text == ".":
         j += 1
     names = [Name(f"{n.given} {n.family}") if n.given and _looks_org(f"{n.given} {n.family}") else n for n in names]

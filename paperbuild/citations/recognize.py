@@ -1,0 +1,284 @@
+"""Recognise prose author-year citations: "(Whitewood, 2015, p. 5)", "Roberts (2006) writes".
+
+Essays written for people cite loosely, so the grammar takes the usual slips
+("Whitewood 2015", "2008. p. 101", "p.19"); but a parenthesis must parse whole,
+and one holding anything else is prose and stays prose. A bare "(Moscow, 1938)"
+counts only when its name is a known author; otherwise it comes back as a
+possible citation, for the caller to mention rather than to cite.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import Citation, CiteItem, PossibleCitation, same_family
+
+
+def _letters(predicate) -> str:
+    """The Latin, Greek and Cyrillic letters passing ``predicate``, for a character class."""
+    codes = [*range(0x41, 0x530), *range(0x1E00, 0x1F00)]
+    return "".join(ch for ch in map(chr, codes) if predicate(ch))
+
+
+UPPER = f"[{_letters(str.isupper)}]"
+LOWER = f"[{_letters(str.islower)}]"
+LETTER = r"[^\W\d_]"
+
+# -- names -------------------------------------------------------------------------------------
+# A capitalised word with a lower-case letter, so initials ("S.") and acronyms ("NKVD") are not
+# names: Kotkin, McDonald, O'Brien, Humbert-Droz, Murav'ev, Broué, Хлевнюк; never the "'s" of a
+# possessive. A month or season is a date, not an author: "(January 1980)".
+DATE_WORDS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Spring", "Summer", "Autumn", "Fall", "Winter",
+)  # fmt: skip
+NOT_DATE = rf"(?!(?:{'|'.join(DATE_WORDS)})\b)"
+NAME = rf"""{NOT_DATE} (?:{UPPER}['’])? {UPPER}{LOWER}{LETTER}*
+           (?: -{UPPER}{LETTER}+ | ['’](?!s\b){LETTER}+ )*"""
+PARTICLE = r"(?i:van|von|de|der|den|del|della|di|da|du|dos|das|la|le|ten|ter|st\.)"
+FAMILY = rf"(?:(?:{PARTICLE}\s+)+|(?i:d|l|al|el)['’-])?{NAME}"  # van der Berg, d'Encausse
+# Inside a parenthesis a family may run to three words ("Sebag Montefiore", "Geoffrey Roberts");
+# before a narrative parenthesis only the last word can be trusted to be the family name.
+PAREN_FAMILY = rf"{FAMILY}(?:\s+{FAMILY}){{0,2}}"
+AND = r"(?:and|&|и)"
+ET_AL = r"et\.?\s+al\.?"
+
+
+def authors(family: str) -> str:
+    """One to three families ("Getty, Naumov, and Smith"), or the first and "et al."."""
+    return rf"""
+        {family}
+        (?: \s+ {ET_AL}
+          | (?: \s*,\s* {family} )? \s*,?\s+ {AND} \s+ {family}
+        )?
+    """
+
+
+# -- years and locators ------------------------------------------------------------------------
+YEAR = r"(?: (?:1[5-9]|20)\d\d[a-z]? | n\.\s?d\. ) (?!\w)"  # 2015, 1980a, n.d.
+NOT_YEAR = rf"(?!{YEAR})"  # a bare "2012" after a year is another year, not a page
+PAGE = r"(?: \d+ | [ivxlcdm]+ | [IVXLCDM]+ ) (?: \s?ff?\.? )? (?!\w)"  # 45, xii, 45ff.
+RANGE = rf"{PAGE} (?: \s*[-–—]\s* {PAGE} )?"  # 4-5, 4–5
+PAGE_LABEL = r"(?i: pp?\.? | с\. | стр\. )"  # dropped from the locator
+OTHER_LABEL = r"""(?i: ch(?:ap)?\. | chapter | nn?\. | notes? | §§? | vols?\. | figs?\.
+                     | paras?\. | ¶ | sec\. | cols?\. | т\. | гл\. )"""  # kept in the locator
+LABEL = rf"(?: {PAGE_LABEL} | {OTHER_LABEL} )"
+VALUES = rf"(?: \s*,\s* {NOT_YEAR} {RANGE} )*"  # pp. 4, 7
+LOCATOR = rf"""
+    (?: {LABEL} \s* {RANGE} | {NOT_YEAR} {RANGE} ) {VALUES}   # p. 5 | 112 | pp. 4-5, 9
+    (?: \s*,?\s* {LABEL} \s* {RANGE} {VALUES} )*               # , n. 3 | , ch. 2
+"""
+LOCATOR_SEP = r"(?: \s*[,:.]\s* | \s+ )"  # ", p. 5"; Harvard ": 45"; the slip "2008. p. 101"
+YEAR_LOCATOR = rf"{YEAR} (?: {LOCATOR_SEP} {LOCATOR} )?"
+YEARS = rf"{YEAR_LOCATOR} (?: \s*,\s* {YEAR_LOCATOR} )*"  # 1980a, 112, 1980b
+
+PREFIX = r"(?i: see\s+also | but\s+see | see | cf\.? | e\.g\.,? | i\.e\.,? | compare | also )"
+SUFFIX = r"\s*,\s* (?P<suffix> [^;]*?)"  # "p. 5, emphasis added": kept after the locator
+
+# -- the three shapes --------------------------------------------------------------------------
+PARENTHESIS = re.compile(r"\( (?P<body> [^()]* ) \)", re.VERBOSE)
+# One ";"-separated part of a parenthesis. Without authors it continues the previous
+# authors' list of years: "(Davies 1980a, 112; 1980b)".
+PAREN_ITEM = re.compile(
+    rf"""
+    \s*
+    (?: (?P<prefix> {PREFIX} ) \s+ )?
+    (?: (?P<authors> {authors(PAREN_FAMILY)} ) (?: \s*,\s* | \s+ ) )?
+    (?P<years> {YEARS} )
+    (?: {SUFFIX} )?
+    \s*
+    """,
+    re.VERBOSE,
+)
+NARRATIVE = re.compile(
+    rf"""
+    (?<! [\w'’-] )
+    (?P<authors> {authors(FAMILY)} )
+    (?: ['’]s )?                                  # Khlevniuk's (2015)
+    \s*
+    (?P<paren> \( \s*
+        (?P<years> {YEAR_LOCATOR} (?: \s*[,;]\s* {YEAR_LOCATOR} )* )
+        (?: {SUFFIX} )?
+    \s* \) )
+    """,
+    re.VERBOSE,
+)
+KEY = r"\w (?: [\w:.\#$%&+?<>~/-]* \w )?"  # pandoc's citation key
+EXPLICIT = re.compile(r"\[ (?P<body> [^\[\]]*? @ [^\[\]]* ) \] (?!\()", re.VERBOSE)
+EXPLICIT_ITEM = re.compile(
+    rf"""
+    \s* (?: (?P<prefix> [^@;]*? ) \s+ )?
+    -?@ (?P<key> {KEY} )
+    (?: \s*,\s* (?P<locator> [^;]*? ) )?
+    \s*
+    """,
+    re.VERBOSE,
+)
+
+YEAR_LOCATOR_PART = re.compile(
+    rf"(?P<year> {YEAR} ) (?: {LOCATOR_SEP} (?P<locator> {LOCATOR} ) )?", re.VERBOSE
+)
+LOCATOR_PART = re.compile(
+    rf"(?: (?P<label> {LABEL} ) \s* )? (?P<values> {RANGE} {VALUES} )", re.VERBOSE
+)
+LOCATOR_WITH_SUFFIX = re.compile(rf"(?P<locator> {LOCATOR} ) (?: {SUFFIX} )?", re.VERBOSE)
+FAMILY_WORDS = re.compile(PAREN_FAMILY, re.VERBOSE)
+NARRATIVE_FAMILY = re.compile(FAMILY, re.VERBOSE)
+HAS_ET_AL = re.compile(ET_AL)
+IS_PAGE_LABEL = re.compile(PAGE_LABEL, re.VERBOSE)
+PLAIN_YEAR = re.compile(r"\d{4}|n\.\s?d\.")
+
+# Where citations are never looked for: inline code, and URLs (which may hold "(Smith, 2010)").
+CODE = re.compile(r"(`+)(?s:.+?)(?<!`)\1(?!`)")
+URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
+
+
+def find_citations(
+    text: str, known_families: frozenset[str] | None = None, *, skip_code: bool = True
+) -> tuple[list[Citation], list[PossibleCitation]]:
+    """The citations in ``text`` in order, and the "(Moscow, 1938)"s that only look like one.
+
+    ``known_families`` are the bibliography's family names; without them every
+    well-formed "Name, Year" counts as a citation. With ``skip_code``, text in
+    backticks is not searched.
+    """
+    blocked = [m.span() for m in URL.finditer(text)]
+    if skip_code:
+        blocked += [m.span() for m in CODE.finditer(text)]
+    found = [*_parenthetical(text), *_narrative(text, known_families), *_explicit(text)]
+    citations: list[Citation] = []
+    possible: list[PossibleCitation] = []
+    taken = list(blocked)
+    for citation in sorted(found, key=lambda c: c.start):
+        if any(citation.start < end and start < citation.end for start, end in taken):
+            continue
+        taken.append((citation.start, citation.end))
+        if _looks_like_place(citation, known_families):
+            possible.append(PossibleCitation(citation.text, citation.start, citation.end))
+        else:
+            citations.append(citation)
+    return citations, possible
+
+
+def _parenthetical(text: str):
+    for paren in PARENTHESIS.finditer(text):
+        items: list[CiteItem] = []
+        for part in paren["body"].split(";"):
+            match = PAREN_ITEM.fullmatch(part)
+            if match is None or not (match["authors"] or items):
+                break
+            if match["authors"]:
+                author = _spaced(match["authors"])
+                families = tuple(m[0] for m in FAMILY_WORDS.finditer(author))
+            else:  # "; 1980b": more years by the same authors
+                author, families = items[-1].author, items[-1].families
+            new = _year_items(match, author, families, _prefix(match["prefix"]))
+            if new is None:
+                break
+            items += new
+        else:
+            start, end = paren.span()
+            yield Citation("parenthetical", paren[0], start, end, start, end, tuple(items))
+
+
+def _narrative(text: str, known_families: frozenset[str] | None):
+    for match in NARRATIVE.finditer(text):
+        names = list(NARRATIVE_FAMILY.finditer(match["authors"]))
+        # "Stalin and Roberts (2006)": keep only the names that can be authors.
+        while known_families is not None and len(names) > 1 and not _has_et_al(match["authors"]):
+            if _known(names[0][0], known_families):
+                break
+            names.pop(0)
+        start = match.start("authors") + names[0].start()
+        author = _spaced(text[start : match.end("authors")])
+        families = tuple(name[0] for name in names)
+        items = _year_items(match, author, families, None)
+        if items is not None:
+            end = match.end()
+            citation_text = text[start:end]
+            paren_start = match.start("paren")
+            yield Citation("narrative", citation_text, start, end, paren_start, end, tuple(items))
+
+
+def _year_items(match: re.Match, author: str, families, prefix) -> list[CiteItem] | None:
+    """One item per year in ``match["years"]``; None when a note follows no locator."""
+    items = []
+    for part in YEAR_LOCATOR_PART.finditer(match["years"]):
+        locator = _locator(part["locator"]) if part["locator"] else None
+        items.append(CiteItem(author, families, _has_et_al(author), part["year"], locator, prefix))
+    suffix = match["suffix"]
+    if suffix:
+        if items[-1].locator is None:
+            return None
+        items[-1] = replace(items[-1], locator=f"{items[-1].locator}, {suffix}")
+    return items
+
+
+def _explicit(text: str):
+    for bracket in EXPLICIT.finditer(text):
+        items = []
+        for part in bracket["body"].split(";"):
+            match = EXPLICIT_ITEM.fullmatch(part)
+            if match is None:
+                break
+            locator = match["locator"]
+            if locator:
+                split = LOCATOR_WITH_SUFFIX.fullmatch(locator)
+                if split is None:
+                    locator = _spaced(locator)
+                else:
+                    locator = _locator(split["locator"])
+                    if split["suffix"]:
+                        locator += f", {split['suffix']}"
+            items.append(
+                CiteItem("", (), False, "", locator or None, _prefix(match["prefix"]), match["key"])
+            )
+        else:
+            start, end = bracket.span()
+            yield Citation("explicit", bracket[0], start, end, start, end, tuple(items))
+
+
+def _locator(text: str) -> str:
+    """ "pp. 4 - 5" -> "4–5", "p.19" -> "19", "ch.3" -> "ch. 3", "§4" -> "§ 4"."""
+    parts = []
+    for part in LOCATOR_PART.finditer(text):
+        values = re.sub(r"\s*[-–—]\s*", "–", part["values"])
+        values = re.sub(r"\s*,\s*", ", ", values)
+        label = part["label"]
+        if label and not IS_PAGE_LABEL.fullmatch(label):
+            parts.append(f"{label} {values}")
+        else:
+            parts.append(values)
+    return ", ".join(parts)
+
+
+def _looks_like_place(citation: Citation, known_families: frozenset[str] | None) -> bool:
+    """ "(Moscow, 1938)": every item a bare one-name "Name, Year" by nobody in the bibliography."""
+    if known_families is None or citation.kind == "explicit":
+        return False
+    return all(
+        item.locator is None
+        and item.prefix is None
+        and not item.et_al
+        and len(item.families) == 1
+        and PLAIN_YEAR.fullmatch(item.year)
+        and not _known(item.families[0], known_families)
+        for item in citation.items
+    )
+
+
+def _known(family: str, known_families: frozenset[str]) -> bool:
+    return any(same_family(family, known) for known in known_families)
+
+
+def _has_et_al(author: str) -> bool:
+    return HAS_ET_AL.search(author) is not None
+
+
+def _prefix(prefix: str | None) -> str | None:
+    return _spaced(prefix).rstrip(",") if prefix else None
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,188 @@
+"""Tie each cited "Author Year" to one bibliography entry, or say why it cannot be tied.
+
+A miss or a tie is reported as a problem at the citation's line and the item
+keeps no key: a wrong source in a printed paper is worse than a visible gap.
+Names match once folded (case and accents ignored), years by their label, where
+"davies1980a" gives the entry the label "1980a".
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, replace
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+from pybtex.database import BibliographyData, Entry
+
+from ..problems import Problem
+from .model import Citation, CiteItem, PossibleCitation, Resolution, Unmatched, fold, same_family
+
+YEAR_IN_FIELD = re.compile(r"(\d{4})([a-z]?)")
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What matching needs to know about one entry."""
+
+    key: str
+    families: tuple[str, ...]  # "de Gaulle" (particle and family), in author order
+    year: str  # "1980", or "n.d."
+    label: str  # the year as cited: "1980a" when the key or year field says so
+
+
+def known_families(bibliography: BibliographyData) -> frozenset[str]:
+    """The bibliography's family names, folded: what makes "(Kotkin, 2017)" a citation."""
+    return frozenset(fold(f) for s in _sources(bibliography) for f in s.families)
+
+
+def resolve(
+    citations: list[Citation],
+    bibliography: BibliographyData,
+    path: str | None = None,
+    *,
+    possible: list[PossibleCitation] | tuple[PossibleCitation, ...] = (),
+) -> Resolution:
+    """Fill in each item's key; report misses, ties and loose matches as problems.
+
+    ``possible`` citations ("(Moscow, 1938)") become "info" problems, for callers
+    that do not report them themselves.
+    """
+    sources = _sources(bibliography)
+    keys_known = set(bibliography.entries)  # exact case: biber's keys are case-sensitive
+    result = Resolution(citations=[])
+    cited: set[str] = set()
+    for citation in citations:
+        items = []
+        for item in citation.items:
+            keys, loose = _match(item, sources, keys_known)
+            if len(keys) == 1:
+                cited.add(keys[0])
+                items.append(replace(item, key=keys[0]))
+                if loose:
+                    result.problems.append(_loose(citation, item, keys[0], bibliography, path))
+                continue
+            items.append(replace(item, key=None))
+            unmatched = Unmatched(citation, item, tuple(keys))
+            if keys:
+                result.ambiguous.append(unmatched)
+            else:
+                result.unresolved.append(unmatched)
+            result.problems.append(_problem(unmatched, sources, path))
+        result.citations.append(replace(citation, items=tuple(items)))
+    result.uncited = sorted(keys_known - cited)
+    result.problems += [
+        Problem(
+            "citation",
+            "info",
+            f"'{p.text}' looks like an author-year citation but no source has that author; "
+            "left as text",
+            path,
+            p.line,
+        )
+        for p in possible
+    ]
+    return result
+
+
+def _sources(bibliography: BibliographyData) -> list[_Source]:
+    return [_source(key, entry) for key, entry in bibliography.entries.items()]
+
+
+def _source(key: str, entry: Entry) -> _Source:
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    families = tuple(
+        _plain(" ".join(person.prelast_names + person.last_names)) for person in persons
+    )
+    if not families and entry.fields.get("title"):
+        families = (_plain(entry.fields["title"]),)  # an authorless work is cited by its title
+    found = YEAR_IN_FIELD.search(entry.fields.get("year", "") or entry.fields.get("date", ""))
+    if found is None:
+        return _Source(key, families, "n.d.", "n.d.")
+    year, letter = found.groups()
+    letter = letter or _key_letter(key, year)
+    return _Source(key, families, year, year + letter)
+
+
+def _key_letter(key: str, year: str) -> str:
+    """The "a" of "davies1980a"."""
+    found = re.search(rf"{year}([a-z])$", key)
+    return found[1] if found else ""
+
+
+def _plain(name: str) -> str:
+    """A BibTeX name in Unicode: "Brou{\\'e}" -> "Broué" (braces go in folding)."""
+    if "\\" not in name:
+        return name
+    try:
+        return codecs.decode(name, "ulatex")
+    except ValueError:
+        return name
+
+
+def _match(item: CiteItem, sources: list[_Source], keys: set[str]) -> tuple[list[str], bool]:
+    """The keys of the best-matching entries, and whether only a loose match was found.
+
+    Tiers, first non-empty wins: all listed authors and the exact year label;
+    the same authors and a bare year ("2010" for the only "smith2010a"); then
+    the first author alone, which is reported as a warning.
+    """
+    if item.key is not None:
+        return ([item.key] if item.key in keys else []), False
+    for loose in (False, True):
+        people = [s for s in sources if _same_people(item, s, loose)]
+        exact = [s.key for s in people if s.label == item.year]
+        if exact:
+            return exact, loose
+        if not item.year[-1:].isalpha():
+            bare = [s.key for s in people if s.year == item.year]
+            if bare:
+                return bare, loose
+    return [], False
+
+
+def _same_people(item: CiteItem, source: _Source, loose: bool) -> bool:
+    cited, listed = item.families, source.families
+    if not cited or not listed or not same_family(cited[0], listed[0]):
+        return False
+    if loose:
+        return True
+    if item.et_al:
+        return len(listed) > 1
+    return len(cited) == len(listed) and all(map(same_family, cited, listed))
+
+
+def _problem(unmatched: Unmatched, sources: list[_Source], path: str | None) -> Problem:
+    citation, item = unmatched.citation, unmatched.item
+    if item.key is not None:
+        message = f"no source has the key '{item.key}' (cited as '{citation.text}')"
+    elif unmatched.candidates:
+        keys = ", ".join(unmatched.candidates)
+        message = (
+            f"{_label(item)} (cited as '{citation.text}') fits several sources: {keys}; "
+            "add a year letter (1980a, 1980b) to tell them apart"
+        )
+    else:
+        message = f"no source for {_label(item)} (cited as '{citation.text}')"
+        years = sorted({s.label for s in sources if _same_people(item, s, loose=True)})
+        if years:
+            message += f"; the sources by {item.families[0]} are from {', '.join(years)}"
+    return Problem("citation", "error", message, path, citation.line, item.key)
+
+
+def _loose(citation: Citation, item: CiteItem, key: str, bibliography, path) -> Problem:
+    persons = bibliography.entries[key].persons
+    names = [str(p) for p in persons.get("author") or persons.get("editor") or []]
+    return Problem(
+        "citation",
+        "warning",
+        f"{_label(item)} (cited as '{citation.text}') taken to be {key}, "
+        f"whose authors are {'; '.join(names)}",
+        path,
+        citation.line,
+        key,
+    )
+
+
+def _label(item: CiteItem) -> str:
+    return f"{item.author} {item.year}"

@@ -1,0 +1,108 @@
+"""Turn a messy Sources list into clean BibTeX for biber + biblatex-chicago."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.database import BibliographyData
+
+from ..errors import PaperError
+from ..problems import Problem
+from .bibtex import render_bibtex, to_entry, write_text_atomically
+from .corrections import apply_corrections, load_corrections
+from .keys import assign_keys, base_key
+from .parse import Reference, UnparsableReference, parse_reference
+from .report import check_bibliography
+
+__all__ = [
+    "Normalised",
+    "normalise_sources",
+    "parse_reference",
+    "render_bibtex",
+    "write_bibtex",
+    "check_bibliography",
+]
+
+HEADER_RE = re.compile(r"\s*(?:Sources|References|Bibliography|Works Cited)\s*:?\s*$", re.I)
+
+
+@dataclass
+class Normalised:
+    bibliography: BibliographyData
+    problems: list[Problem] = field(default_factory=list)
+    source_lines: dict[str, int] = field(default_factory=dict)
+
+
+def read_sources(path: Path) -> list[tuple[int, str]]:
+    """(line number, text) of each reference line; PaperError when missing or not UTF-8."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise PaperError("input", "Sources list not found", path) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        raise PaperError("input", f"not UTF-8: byte 0x{byte:02x}; save as UTF-8", path, line) from exc
+    out = []
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+        if not line.strip():
+            continue
+        if not out and HEADER_RE.fullmatch(line):
+            continue
+        out.append((number, line))
+    return out
+
+
+def _keyed(refs: list[tuple[Reference, int]]) -> dict[str, tuple[Reference, int]]:
+    bases = [
+        (
+            base_key(r.names.get("author") or r.names.get("editor") or [], r.fields["title"],
+                     r.fields.get("date")),  # fmt: skip
+            r.fields["title"].lower(),
+        )
+        for r, _ in refs
+    ]
+    return dict(zip(assign_keys(bases), refs, strict=True))
+
+
+def normalise_sources(sources: Path, corrections: Path | None = None) -> Normalised:
+    """Parse every line, apply corrections, key the entries and check them."""
+    sources = Path(sources)
+    problems: list[Problem] = []
+    parsed: list[tuple[Reference, int]] = []
+    for number, line in read_sources(sources):
+        try:
+            parsed.append((parse_reference(line), number))
+        except UnparsableReference as exc:
+            problems.append(
+                Problem("bibliography", "warning", f"reference not understood ({exc}), skipped: "
+                        f"{line.strip()[:80]}", str(sources), number)  # fmt: skip
+            )
+    if corrections is not None:
+        first = _keyed(parsed)
+        problems += apply_corrections(
+            {k: r for k, (r, _) in first.items()}, load_corrections(corrections), corrections
+        )
+    keyed = _keyed(parsed)
+    bibliography = BibliographyData()
+    lines, raw = {}, {}
+    for key in sorted(keyed):
+        ref, number = keyed[key]
+        bibliography.add_entry(key, to_entry(ref))
+        lines[key], raw[key] = number, ref.raw
+        for text in ref.unparsed:
+            problems.append(
+                Problem("bibliography", "warning", f"{key}: text not understood, kept as note: "
+                        f"{text!r}", str(sources), number, key)  # fmt: skip
+            )
+    problems += check_bibliography(bibliography, str(sources), lines, raw)
+    return Normalised(bibliography, problems, lines)
+
+
+def write_bibtex(normalised: Normalised, output: Path) -> None:
+    """Write the BibTeX atomically (temp file + os.replace)."""
+    write_text_atomically(render_bibtex(normalised.bibliography), Path(output))

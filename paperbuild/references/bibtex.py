@@ -1,0 +1,99 @@
+"""Build pybtex entries from parsed references and write them as deterministic BibTeX."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pybtex.database import BibliographyData, Entry, Person
+
+from . import latex
+from .names import Name
+from .parse import Reference
+
+PERSON_ROLES = ("author", "editor", "translator")
+#: Output order of fields; any other field follows, alphabetically.
+FIELD_ORDER = (
+    "title", "subtitle", "titleaddon", "maintitle", "booktitle", "journaltitle", "edition",
+    "volume", "number", "pages", "date", "type", "location", "publisher", "institution",
+    "organization", "url", "urldate", "doi", "langid", "note",
+)  # fmt: skip
+TITLE_FIELDS = frozenset({"title", "subtitle", "maintitle", "booktitle"})
+VERBATIM_FIELDS = frozenset({"url", "doi", "date", "urldate", "langid", "type"})
+
+
+def field_text(name: str, value: str) -> str:
+    """One plain-text value as BibTeX field text."""
+    if name in VERBATIM_FIELDS:
+        return value
+    if name in TITLE_FIELDS:
+        return latex.title_field(value)
+    if name == "pages":
+        return value
+    return latex.escape(value)
+
+
+def person_text(name: Name) -> str:
+    return latex.escape(name.bibtex()) if not name.is_org else "{" + latex.escape(name.family) + "}"
+
+
+def to_entry(ref: Reference) -> Entry:
+    fields = {
+        k: field_text(k, v) for k, v in ref.fields.items() if not k.startswith("_") and v
+    }
+    persons = {
+        role: [Person(person_text(n)) for n in ref.names[role]]
+        for role in PERSON_ROLES
+        if ref.names.get(role)
+    }
+    if ref.fields.get("_etal") and "author" in persons:
+        persons["author"].append(Person("others"))
+    return Entry(ref.entry_type, fields=fields, persons=persons)
+
+
+def _person(p: Person) -> str:
+    if str(p) == "others":
+        return "others"
+    last = " ".join(p.prelast_names + p.last_names)
+    first = " ".join(p.first_names + p.middle_names)
+    parts = [last] + ([" ".join(p.lineage_names)] if p.lineage_names else [])
+    return ", ".join(parts + ([first] if first else []))
+
+
+def _sorted_fields(fields) -> list[str]:
+    names = [f.lower() for f in fields]
+    known = [f for f in FIELD_ORDER if f in names]
+    return known + sorted(f for f in names if f not in FIELD_ORDER)
+
+
+def render_bibtex(bibliography: BibliographyData) -> str:
+    """Entries sorted by key, persons then fields in a fixed order: same data, same bytes."""
+    chunks = []
+    for key in sorted(bibliography.entries):
+        entry = bibliography.entries[key]
+        lines = [f"@{entry.type.lower()}{{{key},"]
+        for role in PERSON_ROLES:
+            people = entry.persons.get(role)
+            if people:
+                lines.append(f"  {role} = {{{' and '.join(_person(p) for p in people)}}},")
+        lowered = {k.lower(): v for k, v in entry.fields.items()}
+        for name in _sorted_fields(lowered):
+            lines.append(f"  {name} = {{{lowered[name]}}},")
+        lines.append("}")
+        chunks.append("\n".join(lines))
+    return "\n\n".join(chunks) + ("\n" if chunks else "")
+
+
+def write_text_atomically(text: str, output: Path) -> None:
+    """Write via a temporary file in the same folder and os.replace, so readers never see half."""
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,87 @@
+"""Generic checks for entries that parse but look wrong, reported as warnings.
+
+The checks are about shape, not about known names: a given name equal to the
+family name, fields biblatex-chicago needs, doubled words, a site name written
+"Www.", lower-case names, stray spaces, and duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from pybtex.database import BibliographyData
+
+from ..problems import Problem
+
+#: Fields biblatex-chicago needs to print a complete entry of each type.
+REQUIRED = {
+    "article": ("journaltitle", "date"),
+    "book": ("publisher", "date"),
+    "incollection": ("booktitle", "publisher", "date"),
+    "inbook": ("booktitle", "publisher", "date"),
+    "online": ("url",),
+    "thesis": ("institution", "date"),
+    "report": ("institution", "date"),
+}
+NAME_FIELDS = ("journaltitle", "publisher", "location", "booktitle", "organization")
+
+
+def plain(text: str) -> str:
+    """Field text without braces and quote macros, for comparing and quoting back."""
+    text = re.sub(r"\\mkbibquote ?\{", "“", text)
+    return re.sub(r"[{}]", "", text).replace("\\&", "&")
+
+
+def check_bibliography(
+    bibliography: BibliographyData,
+    path: str | None = None,
+    lines: dict[str, int] | None = None,
+    raw: dict[str, str] | None = None,
+) -> list[Problem]:
+    """Warnings for each entry that looks wrong; raw maps keys to the original lines."""
+    lines, raw = lines or {}, raw or {}
+    problems = []
+
+    def warn(key: str, message: str) -> None:
+        problems.append(
+            Problem("bibliography", "warning", f"{key}: {message}", path, lines.get(key), key)
+        )
+
+    seen = defaultdict(list)
+    for key in sorted(bibliography.entries):
+        entry = bibliography.entries[key]
+        fields = {k.lower(): plain(v) for k, v in entry.fields.items()}
+        for role, people in entry.persons.items():
+            for p in people:
+                given = " ".join(p.first_names + p.middle_names)
+                family = " ".join(p.last_names)
+                if given and given == family:
+                    warn(key, f"{role} {given} {family}: given name equals family name")
+        for name in REQUIRED.get(entry.type.lower(), ()):
+            if not fields.get(name):
+                warn(key, f"@{entry.type} without {name}, which biblatex-chicago prints")
+        for name, value in sorted(fields.items()):
+            if name in ("url", "doi"):
+                continue
+            doubled = re.search(r"\b(\w{2,})\s+\1\b", value, re.I)
+            if doubled:
+                warn(key, f"{name} repeats the word {doubled.group(1)!r}")
+            if re.search(r"\bWww\.", value):
+                warn(key, f"{name} {value!r} looks like a web address, not a site name")
+            if name in NAME_FIELDS and value[:1].islower():
+                warn(key, f"{name} {value!r} starts with a lower-case letter")
+        if key in raw and re.search(r"\w\s+[,.;:](?:\s|$)", raw[key]):
+            warn(key, "stray space before punctuation in the source line")
+        title = _fold(fields.get("title", "") + " " + fields.get("subtitle", ""))
+        seen[(title, fields.get("date", "")[:4])].append(key)
+    for (_title, _year), keys in sorted(seen.items()):
+        if len(keys) > 1:
+            warn(keys[1], f"same title and year as {', '.join(keys[:1] + keys[2:])}: duplicate?")
+    return problems
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()

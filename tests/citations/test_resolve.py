@@ -1,0 +1,269 @@
+"""Resolving cited "Author Year" items against a pybtex bibliography, and the JSON report."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pybtex.database import BibliographyData, Entry, Person
+
+from paperbuild.citations.model import PossibleCitation
+from paperbuild.citations.recognize import find_citations
+from paperbuild.citations.report import citation_report
+from paperbuild.citations.resolve import known_families, resolve
+
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_8d9c6aadf12f5225.txt"
+
+
+def entry(*authors: str, year: str | None = None, role: str = "author", **fields) -> Entry:
+    made = Entry("book", fields={"title": "A Title", **({"year": year} if year else {}), **fields})
+    for name in authors:
+        made.add_person(Person(name), role)
+    return made
+
+
+def bibliography(**entries: Entry) -> BibliographyData:
+    return BibliographyData(entries)
+
+
+BIB = bibliography(
+    whitewood2015=entry("Whitewood, Peter", year="2015"),
+    davies1980a=entry("Davies, R. W.", year="1980"),
+    davies1980b=entry("Davies, R. W.", year="1980"),
+    davies2004=entry("Davies, R. W.", "Wheatcroft, Stephen G.", year="2004"),
+    getty1999=entry("Getty, J. Arch", "Naumov, Oleg V.", year="1999"),
+    getty1993=entry("Getty, J. Arch", "Rittersporn, Gábor T.", "Zemskov, Viktor N.", year="1993"),
+    courtois1999=entry(
+        "Courtois, Stéphane", "Werth, Nicolas", "Panné, Jean-Louis", "Paczkowski, Andrzej",
+        year="1999",
+    ),
+    broue1980=entry("Brou{\\'e}, Pierre", year="1980"),
+    khlevniuk2010=entry("Хлевнюк, О. В.", year="2010"),
+    gaulle1954=entry("de Gaulle, Charles", year="1954"),
+    ree2002=entry("van Ree, Erik", year="2002"),
+    memorial=entry("{Memorial}"),
+    read2016=entry("Read, Christopher", date="2016-12-08"),
+    smith2010a=entry("Smith, Anna", year="2010"),
+    ryan2020=entry("Ryan, James", "Susan, Susan", role="editor", year="2020"),
+    purge1938=entry(year="1938", title="The Great Purge"),
+    unused2001=entry("Nobody, Ann", year="2001"),
+)  # fmt: skip
+
+
+def resolved(text: str, bib: BibliographyData = BIB, line: int = 7):
+    citations, _ = find_citations(text, known_families(bib))
+    return resolve([replace(c, line=line) for c in citations], bib, path="essay.md")
+
+
+def keys(resolution) -> list[str | None]:
+    return [item.key for c in resolution.citations for item in c.items]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("(Whitewood, 2015, pp. 4-5)", ["whitewood2015"]),
+        ("Whitewood (2015)", ["whitewood2015"]),
+        ("(Davies 1980a, 112; 1980b)", ["davies1980a", "davies1980b"]),
+        ("(Davies and Wheatcroft 2004)", ["davies2004"]),
+        ("(Davies & Wheatcroft 2004)", ["davies2004"]),
+        ("(Getty and Naumov 1999)", ["getty1999"]),
+        ("(Getty, Rittersporn, and Zemskov 1993)", ["getty1993"]),
+        ("(Courtois et al. 1999, p. 9)", ["courtois1999"]),
+        ("(Getty et al. 1999)", ["getty1999"]),  # any work with more than one author
+        ("(Broué 1980)", ["broue1980"]),
+        ("(BROUE 1980)", []),  # all capitals read as an acronym: not a citation at all
+        ("(Broue 1980)", ["broue1980"]),
+        ("(Хлевнюк 2010, с. 5)", ["khlevniuk2010"]),
+        ("(de Gaulle 1954)", ["gaulle1954"]),
+        ("(De Gaulle 1954)", ["gaulle1954"]),
+        ("Gaulle (1954)", ["gaulle1954"]),
+        ("(van Ree 2002, 112)", ["ree2002"]),
+        ("(Memorial, n.d.)", ["memorial"]),
+        ("(Read, 2016)", ["read2016"]),
+        ("(Smith 2010)", ["smith2010a"]),  # the only Smith 2010, whatever its key says
+        ("(Smith 2010a)", ["smith2010a"]),
+        ("(Ryan and Susan 2020)", ["ryan2020"]),  # editors stand in for missing authors
+        ("(Great Purge 1938)", ["purge1938"]),  # and the title when there are neither
+        ("(Geoffrey Whitewood, 2015)", ["whitewood2015"]),
+        ("[@whitewood2015, p. 5]", ["whitewood2015"]),
+        ("[see @getty1999; @memorial]", ["getty1999", "memorial"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_hits(text, expected):
+    resolution = resolved(text)
+    assert keys(resolution) == expected
+    assert [p for p in resolution.problems if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("(Whitewood, 2016)", "no source for Whitewood 2016 (cited as '(Whitewood, 2016)'); "
+                              "the sources by Whitewood are from 2015"),
+        ("(Whitewood, 2015b)", "no source for Whitewood 2015b"),
+        ("(Davies and Wheatcroft 2005)", "no source for Davies and Wheatcroft 2005"),
+        ("(Memorial, 2001)", "no source for Memorial 2001"),
+        ("[@nosuchkey]", "no source has the key 'nosuchkey' (cited as '[@nosuchkey]')"),
+        ("[@Whitewood2015]", "no source has the key 'Whitewood2015'"),
+    ],
+    ids=["wrong-year", "suffix-not-in-keys", "two-authors", "n.d.-source", "key", "key-case"],
+)  # fmt: skip
+def test_misses_are_errors_at_the_line(text, message):
+    resolution = resolved(text, line=12)
+    assert keys(resolution) == [None]
+    [miss] = resolution.unresolved
+    assert miss.citation.text == text
+    [problem] = resolution.problems
+    assert (problem.category, problem.severity, problem.path, problem.line) == (
+        "citation",
+        "error",
+        "essay.md",
+        12,
+    )
+    assert problem.message.startswith(message)
+
+
+def test_ambiguous_year_is_an_error_not_a_guess():
+    resolution = resolved("(Davies 1980, p. 4)", line=3)
+    assert keys(resolution) == [None]
+    assert resolution.unresolved == []
+    [tie] = resolution.ambiguous
+    assert tie.candidates == ("davies1980a", "davies1980b")
+    [problem] = resolution.problems
+    assert (problem.severity, problem.line) == ("error", 3)
+    assert "davies1980a, davies1980b" in problem.message
+
+
+def test_same_author_and_year_twice_is_ambiguous():
+    bib = bibliography(a=entry("Roberts, G.", year="2006"), b=entry("Roberts, G.", year="2006"))
+    resolution = resolved("(Roberts 2006)", bib)
+    assert [t.candidates for t in resolution.ambiguous] == [("a", "b")]
+
+
+def test_year_letter_in_the_year_field():
+    bib = bibliography(x=entry("Davies, R.", year="1980a"), y=entry("Davies, R.", year="1980b"))
+    assert keys(resolved("(Davies 1980b; 1980a)", bib)) == ["y", "x"]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("(Getty 1999)", "getty1999"),  # one of two authors named
+        ("(Getty and Smith 1999)", "getty1999"),  # second author wrong
+    ],
+    ids=["first-author-only", "second-author-wrong"],
+)
+def test_loose_author_match_is_a_warning(text, key):
+    resolution = resolved(text)
+    assert keys(resolution) == [key]
+    [problem] = resolution.problems
+    assert problem.severity == "warning"
+    assert problem.key == key
+    assert "Getty, J. Arch; Naumov, Oleg V." in problem.message
+
+
+def test_et_al_needs_more_than_one_author():
+    resolution = resolved("(Whitewood et al. 2015)")
+    assert keys(resolution) == ["whitewood2015"]
+    assert [p.severity for p in resolution.problems] == ["warning"]
+
+
+def test_uncited_keys_are_sorted():
+    resolution = resolved("(Whitewood 2015; Getty and Naumov 1999)")
+    assert resolution.uncited == sorted(set(BIB.entries) - {"whitewood2015", "getty1999"})
+
+
+def test_citations_keep_order_length_and_lines():
+    text = "(Whitewood 2015) and (Kotkin 2017, p. 5) and Getty and Naumov (1999)"
+    resolution = resolved(text, line=9)
+    assert [c.text for c in resolution.citations] == [
+        "(Whitewood 2015)",
+        "(Kotkin 2017, p. 5)",
+        "Getty and Naumov (1999)",
+    ]
+    assert {c.line for c in resolution.citations} == {9}
+    assert keys(resolution) == ["whitewood2015", None, "getty1999"]
+
+
+def test_possible_citations_become_info():
+    possible = [PossibleCitation("(Moscow, 1938)", 10, 24, line=4)]
+    resolution = resolve([], BIB, "essay.md", possible=possible)
+    [problem] = resolution.problems
+    assert (problem.severity, problem.line, problem.category) == ("info", 4, "citation")
+    assert "(Moscow, 1938)" in problem.message
+
+
+def test_known_families_are_folded():
+    assert {"whitewood", "broue", "de gaulle", "van ree", "хлевнюк", "memorial", "ryan"} <= (
+        known_families(BIB)
+    )
+
+
+def test_report_shape():
+    resolution = resolved("(Whitewood, 2015, pp. 4-5) then (Kotkin, 2017, p. 3)", line=12)
+    report = citation_report(resolution)
+    assert json.loads(json.dumps(report)) == report
+    assert list(report) == ["citations", "unresolved", "uncited", "problems"]
+    assert report["citations"][0] == {
+        "line": 12,
+        "text": "(Whitewood, 2015, pp. 4-5)",
+        "items": [
+            {"author": "Whitewood", "year": "2015", "locator": "4–5", "key": "whitewood2015"}
+        ],
+    }
+    assert report["citations"][1]["items"][0]["key"] is None
+    assert report["unresolved"] == [
+        {"line": 12, "text": "(Kotkin, 2017, p. 3)", "author": "Kotkin", "year": "2017"}
+    ]
+    assert report["uncited"] == sorted(set(BIB.entries) - {"whitewood2015"})
+    assert report["problems"] == [p.as_dict() for p in resolution.problems]
+    assert report["problems"][0]["severity"] == "error"
+
+
+def test_report_counts_ambiguous_items_as_unresolved():
+    report = citation_report(resolved("(Davies 1980)", line=2))
+    assert report["unresolved"] == [
+        {"line": 2, "text": "(Davies 1980)", "author": "Davies", "year": "1980"}
+    ]
+
+
+def test_seed_against_its_sources():
+    """The seed essay resolves except "(Kotkin, 2017)", a work missing from its sources."""
+    if not SEED.exists():
+        pytest.skip(f"seed essay not present: {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    bib = bibliography(
+        bellamy2020=entry("Bellamy, Chris", year="2020"),
+        brou1980=entry("Brou, Pierre", year="1980"),
+        getty1986=entry("Getty, J. Arch", year="1986"),
+        harrison2008=entry("Harrison, Mark", year="2008"),
+        kantor2005=entry("Kantor, Y.", year="2005"),
+        kotkin2014=entry("Kotkin, S.", year="2014"),
+        main1995=entry("Main, S. J.", year="1995"),
+        minakov2016=entry("Minakov, S.", year="2016"),
+        read2016=entry("Read, Christopher", year="2016"),
+        reese1996=entry("Reese, R. R.", year="1996"),
+        rieber2022=entry("Rieber, A. J.", year="2022"),
+        roberts2006=entry("Roberts, G.", year="2006"),
+        rogovin2019=entry("Rogovin, V.", year="2019"),
+        rogovin1998=entry("Rogovin, V.", year="1998"),
+        stone1996=entry("Stone, D. R.", year="1996"),
+        thurston1996=entry("Thurston, R. W.", year="1996"),
+        viola1996=entry("Viola, L.", year="1996"),
+        whitewood2015=entry("Whitewood, P.", year="2015"),
+        wynn2008=entry("Wynn, Charters", year="2008"),
+    )
+    citations, possible = find_citations(text, known_families(bib))
+    lines = [replace(c, line=text.count("\n", 0, c.start) + 1) for c in citations]
+    resolution = resolve(lines, bib, "seed.txt")
+    assert (len(resolution.citations), possible) == (67, [])
+    assert [(m.citation.text, m.citation.line) for m in resolution.unresolved] == [
+        ("(Kotkin, 2017)", 13)
+    ]
+    assert resolution.ambiguous == []
+    assert resolution.uncited == ["brou1980", "getty1986"]
+    assert [p.severity for p in resolution.problems] == ["error"]

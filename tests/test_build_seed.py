@@ -1,0 +1,112 @@
+"""The real essay through the real TeX Live, read back as a reader would see it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO, needs_tex
+
+from paperbuild.citations.place import text_runs
+from paperbuild.document import Note
+from paperbuild.paper import load_paper
+from paperbuild.pipeline import analyse, build
+
+pytestmark = [pytest.mark.slow, needs_tex]
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory):
+    build_dir = tmp_path_factory.mktemp("build")
+    result = build(REPO / "paper", build_dir, say=lambda line: None)
+    text = subprocess.run(
+        ["pdftotext", str(result.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return result, text
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold().replace("’", "'") for w in WORD.findall(text)]
+
+
+def pdf_words(text: str, vocabulary: set[str]) -> list[str]:
+    """Words of pdftotext output, rejoining words TeX hyphenated at a line's end."""
+    text = re.sub(
+        r"([^\W\d_]+)-\n([^\W\d_]+)",
+        lambda m: m[1] + m[2] if (m[1] + m[2]).casefold() in vocabulary else m[0],
+        text,
+    )
+    return words(text)
+
+
+def test_pdf_holds_every_paragraph_in_order(seed_build):
+    result, text = seed_build
+    placed = result.analysis.placed
+    essay = words(" ".join(run.text for run in text_runs(placed)))
+    shown = pdf_words(text, set(essay))
+    matcher = difflib.SequenceMatcher(None, essay, shown, autojunk=False)
+    in_order = sum(block.size for block in matcher.get_matching_blocks())
+    assert len(essay) > 5000
+    assert in_order / len(essay) >= 0.995
+
+
+def test_one_footnote_per_note_in_order(seed_build):
+    result, text = seed_build
+    notes = [item for item in iter_inlines(result.analysis.placed) if isinstance(item, Note)]
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. \S", text, re.M)]
+    assert numbers == list(range(1, len(notes) + 1))
+    assert 60 <= len(notes) <= 67  # 67 citation groups; a few share a spot
+
+
+def iter_inlines(document):
+    for block in document.blocks:
+        paragraphs = getattr(block, "paragraphs", (block,))
+        for paragraph in paragraphs:
+            yield from paragraph.inlines
+
+
+def test_first_note_is_full_and_later_ones_short(seed_build):
+    _, text = seed_build
+    assert re.search(r"^1\. V\. Rogovin, 1937: Stalin’s Year of Terror \(Mehring Books, 1998\), 482\.$",
+                     text, re.M)  # fmt: skip
+    whitewood = [line for line in text.splitlines() if re.match(r"\d+\. (P\. )?Whitewood", line)]
+    assert whitewood[0].startswith("2. P. Whitewood, The Red Army and the Great Terror")
+    assert any(re.fullmatch(r"\d+\. Whitewood, The Red Army and the Great Terror, 110\.", line)
+               for line in whitewood)  # fmt: skip
+
+
+def test_note_marks_follow_punctuation_and_quotes(seed_build):
+    _, text = seed_build
+    flat = " ".join(text.split())
+    assert "anti-Stalinist activity”.1 This requires" in flat  # after the closing quote
+    assert "a state of disarray.4" in flat  # after the full stop
+    assert "found to support the story2" in flat  # a block quote's closing citation
+    assert "Roberts writes that Stalin’s" in flat  # narrative: name stays, year goes
+    assert "the Soviet system[.]”3 As we will see" in flat  # its note ends the sentence
+    assert "(Whitewood" not in flat.split("Bibliography")[0]
+
+
+def test_unresolved_citation_is_visibly_marked(seed_build):
+    result, text = seed_build
+    assert "[?? Kotkin, 2017: not in the sources]" in text
+    assert [(u.item.author, u.item.year) for u in result.analysis.resolution.unresolved] == [
+        ("Kotkin", "2017")
+    ]
+
+
+def test_bibliography_lists_every_source(seed_build):
+    result, text = seed_build
+    bibliography = text.split("Bibliography")[-1]
+    for key, entry in result.analysis.paper.bibliography.entries.items():
+        family = entry.persons["author"][0].last_names[0]
+        assert family in bibliography, key
+
+
+def test_seed_analysis_without_tex():
+    analysis = analyse(load_paper(Path(REPO / "paper")))
+    assert len(analysis.resolution.citations) == 67
+    assert sum(len(c.items) for c in analysis.resolution.citations) == 69
