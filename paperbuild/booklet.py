@@ -1,4 +1,4 @@
-"""The handout as a folded booklet: two pages a side of a landscape sheet, in reading order once folded.
+"""The handout as a folded booklet: two pages a side of a landscape sheet, in order once folded.
 
 Shrinking the A4 handout onto half a sheet would print its 10 pt text at 7 pt, so
 the booklet's pages are typeset at their folded size instead (A5, or half letter),

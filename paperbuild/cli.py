@@ -6,7 +6,9 @@ its one-line message; anything else is a bug in paperbuild and says so.
 
 from __future__ import annotations
 
+import json
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,10 @@ from invoke import Exit
 
 from .errors import PaperError
 from .pipeline import build as run_build
+from .profiles import get_profile
+from .references import normalise_sources, write_bibtex
+from .submission import build_submission, manuscript_words
+from .watch import watch as run_watch
 
 #: Debian packages the build needs (see README, "Setup").
 TEX_PACKAGES = (
@@ -84,5 +90,70 @@ def _is_root() -> bool:
     return os.geteuid() == 0
 
 
-def build(paper: Path, build_dir: Path, profile: str, paper_size: str | None) -> Path:
-    return run_build(paper, build_dir, profile, paper_size).pdf
+def build(
+    paper: Path, build_dir: Path, profile: str, paper_size: str | None, booklet: bool = False
+) -> Path:
+    if booklet and profile != "handout":
+        raise PaperError("input", "--booklet imposes the handout: add --profile handout")
+    result = run_build(paper, build_dir, profile, paper_size, booklet=booklet)
+    if get_profile(profile).settings.get("word_count"):
+        print(f"words     {manuscript_words(paper, result, paper_size)}")
+    return result.pdf
+
+
+def submission(paper: Path, build_dir: Path, paper_size: str | None) -> list[Path]:
+    """The anonymised manuscript, its title page and its source archive, in that order."""
+    written = build_submission(paper, build_dir, paper_size)
+    return [written.manuscript, written.title_page, written.archive]
+
+
+def watch(paper: Path, build_dir: Path, profile: str, paper_size: str | None) -> None:
+    run_watch(paper, build_dir, profile, paper_size)
+
+
+def bench(name: str) -> None:
+    """Run ``benchmarks/NAME.py`` as a script (the benchmarks are not part of the package)."""
+    script = REPO / "benchmarks" / f"{name}.py"
+    if not script.is_file():
+        raise PaperError("input", "no such benchmark", script)
+    saved = sys.argv
+    sys.argv = [str(script)]
+    try:
+        runpy.run_path(str(script), run_name="__main__")
+    finally:
+        sys.argv = saved
+
+
+def bib(sources: Path, output: Path, corrections: Path | None, as_json: bool) -> Path:
+    """Normalise a Sources list into BibTeX; report doubtful entries (stderr, or JSON on stdout)."""
+    if corrections is not None and not corrections.is_file():
+        raise PaperError("input", "corrections file not found", corrections)
+    normalised = normalise_sources(sources, corrections)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_bibtex(normalised, output)
+    if as_json:
+        entries = sorted(normalised.bibliography.entries)
+        report = {"output": str(output), "entries": entries,
+                  "problems": [p.as_dict() for p in normalised.problems]}  # fmt: skip
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for problem in normalised.problems:
+            print(problem, file=sys.stderr)
+        count = len(normalised.bibliography.entries)
+        print(f"{count} entries from {sources}", file=sys.stderr)
+    return output
+
+
+def check(paper: Path, build_dir: Path, as_json: bool, strict: bool) -> None:
+    """Print the check report (one JSON object with ``as_json``); with ``strict``, fail on doubt."""
+    from .checks import check_paper, strict_failures, summary
+
+    report = check_paper(paper, build_dir)
+    essay = str(paper / "essay.md")
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(summary(report, essay))
+    failures = strict_failures(report, essay)
+    if strict and failures:
+        raise PaperError("check", f"--strict: {'; '.join(failures)}")

@@ -18,7 +18,9 @@ from pathlib import Path
 from .errors import PaperError
 from .latex.render import Rendered
 
-PDFLATEX = "pdflatex -no-shell-escape -interaction=nonstopmode -halt-on-error -file-line-error %O %S"
+PDFLATEX = (
+    "pdflatex -no-shell-escape -interaction=nonstopmode -halt-on-error -file-line-error %O %S"
+)
 ERROR_LINE = re.compile(r"^(?:\./)?(?P<file>[^:\n]+\.tex):(?P<line>\d+): (?P<message>.*)$", re.M)
 BANG_LINE = re.compile(r"^! (?P<message>.*)$", re.M)
 # TeX shows where it stopped on two lines: the input read so far, then the rest, indented.

@@ -50,7 +50,10 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise PaperError(
-            "input", f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8", path, line
+            "input",
+            f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8",
+            path,
+            line,
         ) from None
 
 
@@ -71,7 +74,10 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter, str, int]:
     match = FRONT_MATTER.match(text)
     if not match:
         raise PaperError(
-            "manuscript", "no front matter: start the file with a '---' block holding 'title:'", path, 1
+            "manuscript",
+            "no front matter: start the file with a '---' block holding 'title:'",
+            path,
+            1,
         )
     try:
         data = yaml.safe_load(match.group(1) or "") or {}

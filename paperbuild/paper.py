@@ -54,7 +54,9 @@ def load_paper(folder: Path) -> Paper:
     sources = folder / "sources.txt"
     if not sources.is_file():
         raise PaperError(
-            "input", "no sources.txt (one reference a line) or references.bib beside essay.md", folder
+            "input",
+            "no sources.txt (one reference a line) or references.bib beside essay.md",
+            folder,
         )
     normalised = normalise_sources(sources, corrections_for(folder))
     bibtex = render_bibtex(normalised.bibliography)
@@ -65,7 +67,8 @@ def load_paper(folder: Path) -> Paper:
             Problem(
                 "bibliography",
                 "warning",
-                f"{reviewed} is out of date with {sources.name}: run 'invoke bib' and review the diff",
+                f"{reviewed} is out of date with {sources.name}: "
+                "run 'invoke bib' and review the diff",
                 str(reviewed),
             )
         )

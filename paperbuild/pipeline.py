@@ -88,7 +88,7 @@ def build(
         key = incremental.input_key(paper_dir, options)
         fresh = incremental.fresh_pdf(workdir, key)
         if fresh:
-            say(f"up to date {fresh}")
+            say("up to date (no input changed since the last build)")
             return BuildResult(fresh, None, "", up_to_date=True)
         result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
         incremental.write_stamp(workdir, key, result.pdf)

@@ -71,8 +71,8 @@ def iter_inlines(document):
 
 def test_first_note_is_full_and_later_ones_short(seed_build):
     _, text = seed_build
-    assert re.search(r"^1\. V\. Rogovin, 1937: Stalin’s Year of Terror \(Mehring Books, 1998\), 482\.$",
-                     text, re.M)  # fmt: skip
+    first = r"^1\. V\. Rogovin, 1937: Stalin’s Year of Terror \(Mehring Books, 1998\), 482\.$"
+    assert re.search(first, text, re.M)
     whitewood = [line for line in text.splitlines() if re.match(r"\d+\. (P\. )?Whitewood", line)]
     assert whitewood[0].startswith("2. P. Whitewood, The Red Army and the Great Terror")
     assert any(re.fullmatch(r"\d+\. Whitewood, The Red Army and the Great Terror, 110\.", line)

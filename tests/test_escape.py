@@ -29,7 +29,8 @@ CASES = [
     ("two\nlines", "two\nlines"),
     ("non\u00a0breaking", "non~breaking"),
     (r"\input{/etc/hostname}", r"\textbackslash{}input\{/etc/hostname\}"),
-    (r"\immediate\write18{rm -rf /}", r"\textbackslash{}immediate\textbackslash{}write18\{rm {-}rf /\}"),
+    (r"\immediate\write18{rm -rf /}",
+     r"\textbackslash{}immediate\textbackslash{}write18\{rm {-}rf /\}"),
 ]  # fmt: skip
 
 

@@ -35,7 +35,9 @@ def test_blocks_and_lines(tmp_path):
 
 
 def test_typographer_makes_quotes_and_dashes(tmp_path):
-    doc = read_manuscript(write(tmp_path, '---\ntitle: T\n---\nA "quoted" word -- and it\'s---done.\n'))
+    doc = read_manuscript(
+        write(tmp_path, '---\ntitle: T\n---\nA "quoted" word -- and it\'s---done.\n')
+    )
     assert doc.blocks[0].inlines[0].text == "A “quoted” word – and it’s—done."
 
 

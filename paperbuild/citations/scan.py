@@ -35,4 +35,3 @@ def by_run(citations: list[Citation], runs: list[int]) -> dict[int, list[Citatio
     for citation, run in zip(citations, runs, strict=True):
         grouped.setdefault(run, []).append(citation)
     return grouped
-

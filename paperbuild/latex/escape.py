@@ -40,9 +40,7 @@ def escape(text: str) -> str:
 
 
 def _escape_run(run: str) -> str:
-    return "".join(
-        escape_latex(char) if typesettable(char) else missing_char(char) for char in run
-    )
+    return "".join(escape_latex(char) if typesettable(char) else missing_char(char) for char in run)
 
 
 def missing_char(char: str) -> str:

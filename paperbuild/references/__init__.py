@@ -30,6 +30,8 @@ HEADER_RE = re.compile(r"\s*(?:Sources|References|Bibliography|Works Cited)\s*:?
 
 @dataclass
 class Normalised:
+    """The parsed list: what to write, what to tell the user, and where each entry came from."""
+
     bibliography: BibliographyData
     problems: list[Problem] = field(default_factory=list)
     source_lines: dict[str, int] = field(default_factory=dict)
@@ -46,7 +48,9 @@ def read_sources(path: Path) -> list[tuple[int, str]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]
-        raise PaperError("input", f"not UTF-8: byte 0x{byte:02x}; save as UTF-8", path, line) from exc
+        raise PaperError(
+            "input", f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8", path, line
+        ) from exc
     out = []
     for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
         if not line.strip():
@@ -60,9 +64,13 @@ def read_sources(path: Path) -> list[tuple[int, str]]:
 def _keyed(refs: list[tuple[Reference, int]]) -> dict[str, tuple[Reference, int]]:
     bases = [
         (
-            base_key(r.names.get("author") or r.names.get("editor") or [], r.fields["title"],
-                     r.fields.get("date")),  # fmt: skip
-            r.fields["title"].lower(),
+            base_key(
+                r.names.get("author") or r.names.get("editor") or [],
+                r.fields["title"],
+                r.fields.get("date"),
+            ),
+            # a suffix the list already gives ("2013b") decides first, so citations match
+            (r.fields.get("_yearsuffix", ""), r.fields["title"].lower()),
         )
         for r, _ in refs
     ]
@@ -79,8 +87,13 @@ def normalise_sources(sources: Path, corrections: Path | None = None) -> Normali
             parsed.append((parse_reference(line), number))
         except UnparsableReference as exc:
             problems.append(
-                Problem("bibliography", "warning", f"reference not understood ({exc}), skipped: "
-                        f"{line.strip()[:80]}", str(sources), number)  # fmt: skip
+                Problem(
+                    "bibliography",
+                    "warning",
+                    f"reference not understood ({exc}), skipped: {line.strip()[:80]}",
+                    str(sources),
+                    number,
+                )
             )
     if corrections is not None:
         first = _keyed(parsed)
@@ -96,8 +109,14 @@ def normalise_sources(sources: Path, corrections: Path | None = None) -> Normali
         lines[key], raw[key] = number, ref.raw
         for text in ref.unparsed:
             problems.append(
-                Problem("bibliography", "warning", f"{key}: text not understood, kept as note: "
-                        f"{text!r}", str(sources), number, key)  # fmt: skip
+                Problem(
+                    "bibliography",
+                    "warning",
+                    f"{key}: text not understood, kept as note: {text!r}",
+                    str(sources),
+                    number,
+                    key,
+                )
             )
     problems += check_bibliography(bibliography, str(sources), lines, raw)
     return Normalised(bibliography, problems, lines)

@@ -39,9 +39,7 @@ def person_text(name: Name) -> str:
 
 
 def to_entry(ref: Reference) -> Entry:
-    fields = {
-        k: field_text(k, v) for k, v in ref.fields.items() if not k.startswith("_") and v
-    }
+    fields = {k: field_text(k, v) for k, v in ref.fields.items() if not k.startswith("_") and v}
     persons = {
         role: [Person(person_text(n)) for n in ref.names[role]]
         for role in PERSON_ROLES

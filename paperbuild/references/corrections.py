@@ -74,8 +74,13 @@ def apply_corrections(
         ref = refs.get(key)
         if ref is None:
             problems.append(
-                Problem("bibliography", "warning", f"stale correction {key}: no such entry",
-                        str(path), key=key)  # fmt: skip
+                Problem(
+                    "bibliography",
+                    "warning",
+                    f"stale correction {key}: no such entry",
+                    str(path),
+                    key=key,
+                )
             )
             continue
         match = spec.get("match") or {}
@@ -83,8 +88,13 @@ def apply_corrections(
         if wrong:
             found = "; ".join(f"{k} is {v!r}, not {match[k]!r}" for k, v in wrong.items())
             problems.append(
-                Problem("bibliography", "warning", f"stale correction {key}: {found}",
-                        str(path), key=key)  # fmt: skip
+                Problem(
+                    "bibliography",
+                    "warning",
+                    f"stale correction {key}: {found}",
+                    str(path),
+                    key=key,
+                )
             )
             continue
         changes = []
@@ -93,7 +103,12 @@ def apply_corrections(
             set_value(ref, name, value)
             changes.append(f"{name}: {old!r} -> {value!r}")
         problems.append(
-            Problem("bibliography", "info", f"applied correction {key}: " + "; ".join(changes),
-                    str(path), key=key)  # fmt: skip
+            Problem(
+                "bibliography",
+                "info",
+                f"applied correction {key}: " + "; ".join(changes),
+                str(path),
+                key=key,
+            )
         )
     return problems

@@ -6,6 +6,7 @@ Kept apart from the segmenting logic in parse.py so each shape can be tested alo
 from __future__ import annotations
 
 import re
+import unicodedata
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -21,8 +22,18 @@ LANGUAGES = {
     "hungarian": "hungarian", "finnish": "finnish", "turkish": "turkish", "arabic": "arabic",
 }  # fmt: skip
 
+NON_LATIN_SCRIPT_LANGUAGES = {"russian", "ukrainian", "greek", "japanese", "chinese", "arabic"}
+
+
+def has_non_latin_letters(text: str) -> bool:
+    return any(ch.isalpha() and "LATIN" not in unicodedata.name(ch, "") for ch in text)
+
+
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter)"
 #: "12 Nov. 2020", "March 17, 1969", "Jan. 1986", "Fall 2011", "2015a", "1992, August 27".
 DATE_RE = re.compile(
@@ -34,9 +45,7 @@ DATE_RE = re.compile(
 )
 NODATE_RE = re.compile(r"\bn\.\s?d\.?|\bno date\b", re.I)
 
-DOI_RE = re.compile(
-    r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I
-)
+DOI_RE = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I)
 URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|\bwww\.)[^\s<>\[\]]+")
 LANG_RE = re.compile(
     r"[(\[]\s*(?:in\s+)?(?P<lang>" + "|".join(LANGUAGES) + r")(?:\s+language)?\s*[)\]]\.?", re.I
@@ -52,7 +61,7 @@ VOLUME_RES = [
     re.compile(r"(?<![\d\-–])\b(?P<vol>\d{1,4}),?\s*(?:[Nn]o|[Ii]ss(?:ue)?)\.?\s*(?P<num>\d+)"),
     re.compile(r"(?<![\d\-–.])\b(?P<vol>\d{1,4})\.(?P<num>\d{1,3})\b(?![.\d])"),
     re.compile(
-        rf"(?<![\d\-–])\b(?P<vol>\d{{1,4}})\s*(?:\((?P<paren>[^()]*)\)|\[\d+\])?\s*[:,]\s*(?=(?:pp?\.\s*)?\d+\s*[-–—]+\s*\d+|(?:pp?\.\s*)\d+)"
+        r"(?<![\d\-–])\b(?P<vol>\d{1,4})\s*(?:\((?P<paren>[^()]*)\)|\[\d+\])?\s*[:,]\s*(?=(?:pp?\.\s*)?\d+\s*[-–—]+\s*\d+|(?:pp?\.\s*)\d+)"
     ),
 ]
 PAGES_RE = re.compile(

@@ -8,9 +8,15 @@ from collections import defaultdict
 
 from .names import Name
 
-CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch  y  e iu ia".split(" ")))  # fmt: skip
-ARTICLES = frozenset("the a an der die das le la les el los las il lo".split())
+_CYRILLIC_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia"
+#: Russian letters in the ASCII spelling keys use ("-" marks the signs, which are dropped).
+CYRILLIC = {
+    c: latin.strip("-")
+    for c, latin in zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _CYRILLIC_LATIN.split(), strict=True)
+}
+ARTICLES = frozenset(
+    ["the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo"]
+)
 
 
 def fold(text: str) -> str:
@@ -40,8 +46,8 @@ def base_key(names: list[Name], title: str, date: str | None) -> str:
     return (stem or "anon") + year
 
 
-def assign_keys(items: list[tuple[str, str]]) -> list[str]:
-    """Keys for (base, sort text) pairs; colliding bases all get a, b, c in sort order."""
+def assign_keys(items: list[tuple[str, object]]) -> list[str]:
+    """Keys for (base, sort value) pairs; colliding bases all get a, b, c in sort order."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, (base, _) in enumerate(items):
         groups[base].append(i)

@@ -13,8 +13,19 @@ from __future__ import annotations
 
 import re
 
-SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
-            "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\^{}"}  # fmt: skip
+SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\^{}",
+}
+NUMBER_RANGE_RE = re.compile(r"(?<=\b\d{4})-(?=\d{2,4}\b)")  # "1929-1930" takes an en dash
 SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]")
 WORD_RE = re.compile(r"(?<![\w\\{])([^\W\d_][\w'’\-]*)")
 QUOTE_RES = (
@@ -25,7 +36,7 @@ QUOTE_RES = (
 
 
 def escape(text: str) -> str:
-    """Escape the characters LaTeX treats specially."""
+    """Escape the characters LaTeX treats specially; braces by name, as BibTeX counts \\{."""
     return SPECIAL_RE.sub(lambda m: SPECIALS[m.group()], text)
 
 
@@ -59,4 +70,4 @@ def protect_capitals(text: str) -> str:
 
 
 def title_field(text: str) -> str:
-    return protect_capitals(mark_quotes(escape(text)))
+    return protect_capitals(mark_quotes(escape(NUMBER_RANGE_RE.sub("\u2013", text))))

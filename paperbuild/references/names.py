@@ -12,21 +12,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string: easier to read and review than a list literal."""
+    return frozenset(text.split())
+
+
 #: Words that end a name list: articles and title words never part of a name.
-STOP_WORDS = frozenset(
-    "the a an in on of and for to from with at by as is are was were how why what when "
-    "journal review proceedings studies history introduction edited ed eds trans vol volume "
-    "available retrieved accessed http https www".split()
+STOP_WORDS = words(
+    """
+    the a an in on of and for to from with at by as is are was were how why what when
+    journal review proceedings studies history introduction edited ed eds trans vol
+    volume available retrieved accessed http https www
+    """
 )
-PARTICLES = frozenset("van von de da das dos der den del della di du la le ten ter bin al el y".split())
-SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+PARTICLES = words(
+    """
+    van von de da das dos der den del della di du la le ten ter bin al el y
+    """
+)
+SUFFIXES = words(
+    """
+    Jr. Jr Sr. Sr II III IV
+    """
+)
 #: Words that make a name-shaped phrase an organisation ("World Health Organization").
-ORG_WORDS = frozenset(
-    "department ministry university institute institution association organization organisation "
-    "society council commission agency bureau office service committee foundation bank fund "
-    "nations union government centre center corporation company group board trust museum "
-    "library archive archives network project programme program team unit court parliament "
-    "congress senate party federation league academy school college hospital authority".split()
+ORG_WORDS = words(
+    """
+    department ministry university institute institution association organization
+    organisation society council commission agency bureau office service committee
+    foundation bank fund nations union government centre center corporation company
+    group board trust museum library archive archives network project programme program
+    team unit court parliament congress senate party federation league academy school
+    college hospital authority
+    """
 )
 
 TOKEN_RE = re.compile(
@@ -252,19 +271,11 @@ def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: b
             break
     if et_al and j < len(tokens) and tokens[j].text == ".":
         j += 1
-    names = [Name(f"{n.given} {n.family}") if n.given and _looks_org(f"{n.given} {n.family}") else n for n in names]
+    names = [
+        Name(f"{n.given} {n.family}") if n.given and _looks_org(f"{n.given} {n.family}") else n
+        for n in names
+    ]
     return names, j, et_al
-
-
-def parse_name_text(text: str) -> list[Name]:
-    """Names from a phrase that holds only names ("James Ryan and Susan Grant")."""
-    text = text.strip().strip(",.;")
-    tokens = tokenize(text)
-    for prefer in (False, True):
-        parsed = parse_names(text, tokens, 0, prefer_inverted=prefer)
-        if parsed and parsed[1] >= len(tokens) - 1:
-            return parsed[0]
-    return [Name(text)] if text else []
 
 
 def looks_org(text: str) -> bool:

@@ -13,29 +13,38 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import fields as F
-from .names import Name, looks_org, parse_names, tokenize
+from .names import Name, looks_org, parse_names, tokenize, words
 
 OPEN_QUOTES = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "'": "'"}
-ABBREVIATIONS = frozenset(
-    "vol vols no nos pp p ed eds trans st dr mr mrs ms jr sr vs etc ca c ch fig dept univ "
-    "inc ltd co corp e.g i.e u.s u.k d.c n.d al rev repr comp"
-    .split()
-)  # fmt: skip
-PUBLISHER_WORDS = frozenset(
-    "press presses publishing publishers publisher publications books verlag editions éditions "
-    "editora editorial edizioni university universidad universität université up house media "
-    "ltd inc & sons group routledge"
-    .split()
-)  # fmt: skip
-US_STATES = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC UK".split()
+ABBREVIATIONS = words(
+    """
+    vol vols no nos pp p ed eds trans st dr mr mrs ms jr sr vs etc ca c ch fig dept univ
+    inc ltd co corp e.g i.e u.s u.k d.c n.d al rev repr comp
+    """
 )
-TITLE_FUNCTION_WORDS = frozenset("of the and for & on in at de des du la le et".split())
+PUBLISHER_WORDS = words(
+    """
+    press presses publishing publishers publisher publications books verlag editions
+    éditions editora editorial edizioni university universidad universität université up
+    house media ltd inc & sons group
+    """
+)
+US_STATES = words(
+    """
+    AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
+    NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC UK
+    """
+)
+TITLE_FUNCTION_WORDS = words(
+    """
+    of the and for & on in at de des du la le et
+    """
+)
 
 LEAD_IN_RE = re.compile(
-    r"(?:[,.;:]?\s*(?:Available\s+(?:at|from|online)(?:\s+at)?|Retrieved(?P<when>[^:]*?)\s+from"
-    r"(?:\s+[^:]{1,60}?:)?|Retrieved|Retirado de|Disponible en|URL|Online|Web)\s*:?\s*|[,.;:]?\s*)$",
+    r"(?:[,.;:]?\s*(?:Available\s+(?:at|from|online)(?:\s+at)?"
+    r"|Retrieved(?P<when>[^:]*?)\s+from(?:\s+[^:]{1,60}?:)?"
+    r"|Retrieved|Retirado de|Disponible en|URL|Online|Web)\s*:?\s*|[,.;:]?\s*)$",
     re.I,
 )
 ACCESSED_RE = re.compile(
@@ -110,12 +119,14 @@ def _tidy(text: str) -> str:
 
 def _take_language(text: str, ref: Reference) -> str:
     m = None
-    for m in F.LANG_RE.finditer(text):
+    for m in F.LANG_RE.finditer(text):  # noqa: B007 - the last one is wanted
         pass
     if m is None or m.end() < len(text) - 2:
         return text
     lang = m.group("lang").lower()
-    ref.fields["langid"] = F.LANGUAGES[lang]
+    if lang not in F.NON_LATIN_SCRIPT_LANGUAGES or F.has_non_latin_letters(text):
+        # a Russian work cited by its English title keeps English quotes and hyphenation
+        ref.fields["langid"] = F.LANGUAGES[lang]
     if lang != "english":
         ref.notes.append(f"In {lang.capitalize()}")
     return _tidy(text[: m.start()] + text[m.end() :])
@@ -188,9 +199,13 @@ def _apa_year(text: str, pos: int, ref: Reference) -> int:
 
 def _title_cased(text: str) -> bool:
     words = re.findall(r"[^\s,()]+", text)
-    return bool(words) and all(
-        w[0].isupper() or w.lower() in TITLE_FUNCTION_WORDS or not w[0].isalpha() for w in words
-    ) and not re.search(r"\d", text)
+    return (
+        bool(words)
+        and all(
+            w[0].isupper() or w.lower() in TITLE_FUNCTION_WORDS or not w[0].isalpha() for w in words
+        )
+        and not re.search(r"\d", text)
+    )
 
 
 def _take_authors(text: str, ref: Reference) -> tuple[str, bool]:
@@ -539,7 +554,9 @@ def _publication_facts(text: str, ref: Reference, periodical: bool = False) -> N
         date, dm = F.parse_date(text, pos)
         if not dm:
             break
-        if re.search(r"\d\s*[-–/]\s*$", text[: dm.start()]) or re.match(r"\s*[-–/]\s*\d", text[dm.end() :]):
+        if re.search(r"\d\s*[-–/]\s*$", text[: dm.start()]) or re.match(
+            r"\s*[-–/]\s*\d", text[dm.end() :]
+        ):
             pos = dm.end()  # one end of a range of years ("1878-1928") belongs to a title
             continue
         _set_date(ref, date)

@@ -20,8 +20,8 @@ def narrative(text: str, name: str, paren: str) -> Citation:
     start = text.index(name)
     paren_start = text.index(paren, start)
     item = CiteItem(name, (name,), False, "2000", None, None, "x2000")
-    return Citation("narrative", text[start : paren_start + len(paren)], start,
-                    paren_start + len(paren), paren_start, paren_start + len(paren), (item,), 1)  # fmt: skip
+    end = paren_start + len(paren)
+    return Citation("narrative", text[start:end], start, end, paren_start, end, (item,), 1)
 
 
 def shown(inlines) -> str:

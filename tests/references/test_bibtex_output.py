@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pybtex.errors
 import pytest
-from pybtex.database import parse_string
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pybtex.database import BibliographyData, parse_string
 
 from paperbuild.errors import PaperError
 from paperbuild.references import normalise_sources, render_bibtex, write_bibtex
+from paperbuild.references.bibtex import to_entry
+from paperbuild.references.parse import UnparsableReference, parse_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "paper" / "sources.txt"
@@ -64,13 +68,22 @@ def test_keys_and_suffixes(tmp_path):
     assert "khlevniuk2010" in keys  # Cyrillic folded to ASCII
 
 
+def test_year_suffix_from_the_list_is_kept(tmp_path):
+    entries = _normalise(tmp_path, SAMPLE).bibliography.entries
+    assert entries["harris2013a"].fields["title"] == "The {Great} {Fear}"
+    assert entries["harris2013b"].fields["title"] == "Stalin's {Terror}"
+
+
 def test_same_author_year_both_get_suffixes(tmp_path):
     text = "Ryan, J. (2020). Alpha. Routledge.\nRyan, J. (2020). Beta. Routledge.\n"
     assert set(_normalise(tmp_path, text).bibliography.entries) == {"ryan2020a", "ryan2020b"}
 
 
 def test_organisation_and_anonymous_keys(tmp_path):
-    text = "UNHCR (2015). Women on the Move. Geneva: UNHCR.\nThe Anonymous Pamphlet. London: Smith, 1850.\n"
+    text = (
+        "UNHCR (2015). Women on the Move. Geneva: UNHCR.\n"
+        "The Anonymous Pamphlet. London: Smith, 1850.\n"
+    )
     assert set(_normalise(tmp_path, text).bibliography.entries) == {"unhcr2015", "anonymous1850"}
 
 
@@ -201,3 +214,22 @@ def test_biber_reads_the_bib_without_warnings(tmp_path):
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert not [line for line in run.stdout.splitlines() if "WARN" in line or "ERROR" in line]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("Aa Bb.,:()“”\"'&%$#_{}\\-0123456789 éЖ")), max_size=60)
+)
+def test_any_parsed_line_renders_to_valid_bibtex(text):
+    """Braces stay balanced and specials escaped whatever the input holds."""
+    try:
+        ref = parse_reference("Smith, J. (2001). " + text + ". Routledge.")
+    except UnparsableReference:
+        return
+    data = BibliographyData({"k": to_entry(ref)})
+    rendered = render_bibtex(data)
+    pybtex.errors.set_strict_mode(True)
+    try:
+        assert render_bibtex(parse_string(rendered, "bibtex")) == rendered
+    finally:
+        pybtex.errors.set_strict_mode(False)

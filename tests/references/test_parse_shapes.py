@@ -7,6 +7,8 @@ shapes with other works, so passing them is evidence of rules, not of memorised 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paperbuild.references.parse import UnparsableReference, parse_reference
 
@@ -16,21 +18,34 @@ CASES = [
     (
         "mla-surname-given",
         "Fitzpatrick, Sheila. Everyday Stalinism. Oxford University Press, 1999.",
-        {"author": ["Fitzpatrick, Sheila"], "title": "Everyday Stalinism", "date": "1999",
-         "publisher": "Oxford University Press", "type": "book"},
+        {
+            "author": ["Fitzpatrick, Sheila"],
+            "title": "Everyday Stalinism",
+            "date": "1999",
+            "publisher": "Oxford University Press",
+            "type": "book",
+        },
     ),
     (
         "given-surname",
         "Orlando Figes. The Whisperers: Private Life in Stalin's Russia. London: Allen Lane, 2007.",
-        {"author": ["Figes, Orlando"], "title": "The Whisperers",
-         "subtitle": "Private Life in Stalin's Russia", "location": "London",
-         "publisher": "Allen Lane"},
+        {
+            "author": ["Figes, Orlando"],
+            "title": "The Whisperers",
+            "subtitle": "Private Life in Stalin's Russia",
+            "location": "London",
+            "publisher": "Allen Lane",
+        },
     ),
     (
         "surname-initial-no-comma",
         "Suvorov V. (1990) Inside the Soviet Army. Hamish Hamilton.",
-        {"author": ["Suvorov, V."], "date": "1990", "title": "Inside the Soviet Army",
-         "publisher": "Hamish Hamilton"},
+        {
+            "author": ["Suvorov, V."],
+            "date": "1990",
+            "title": "Inside the Soviet Army",
+            "publisher": "Hamish Hamilton",
+        },
     ),
     (
         "apa-ampersand-initials",
@@ -41,26 +56,45 @@ CASES = [
         "mla-and-second-direct",
         "Davies, R. W., and Oleg Khlevniuk. “Stalin and the Making of the Great Break.” "
         "Slavic Review, vol. 61, no. 3, 2002, pp. 501–524.",
-        {"author": ["Davies, R. W.", "Khlevniuk, Oleg"], "journaltitle": "Slavic Review",
-         "volume": "61", "number": "3", "pages": "501--524", "type": "article"},
+        {
+            "author": ["Davies, R. W.", "Khlevniuk, Oleg"],
+            "journaltitle": "Slavic Review",
+            "volume": "61",
+            "number": "3",
+            "pages": "501--524",
+            "type": "article",
+        },
     ),
     (
         "semicolon-separated",
         "Gorlizki, Yoram; Khlevniuk, Oleg (2004) Cold Peace. Oxford: Oxford University Press.",
-        {"author": ["Gorlizki, Yoram", "Khlevniuk, Oleg"], "title": "Cold Peace",
-         "location": "Oxford"},
+        {
+            "author": ["Gorlizki, Yoram", "Khlevniuk, Oleg"],
+            "title": "Cold Peace",
+            "location": "Oxford",
+        },
     ),
     (
         "et-al",
         "Conquest, R. et al. (1991). Stalin and the Kirov Murder. Hutchinson.",
-        {"author": ["Conquest, R."], "etal": True, "date": "1991",
-         "title": "Stalin and the Kirov Murder", "publisher": "Hutchinson"},
+        {
+            "author": ["Conquest, R."],
+            "etal": True,
+            "date": "1991",
+            "title": "Stalin and the Kirov Murder",
+            "publisher": "Hutchinson",
+        },
     ),
     (
         "organisation-author",
         "WHO (2019). Global Tuberculosis Report. Geneva: WHO.",
-        {"author": ["{WHO}"], "date": "2019", "location": "Geneva", "institution": "WHO",
-         "type": "report"},
+        {
+            "author": ["{WHO}"],
+            "date": "2019",
+            "location": "Geneva",
+            "institution": "WHO",
+            "type": "report",
+        },
     ),
     (
         "organisation-keyword-author",
@@ -70,9 +104,14 @@ CASES = [
     (
         "cyrillic-author",
         "Хлевнюк, Олег. Хозяин: Сталин и утверждение сталинской диктатуры. Москва: РОССПЭН, 2010.",
-        {"author": ["Хлевнюк, Олег"], "title": "Хозяин",
-         "subtitle": "Сталин и утверждение сталинской диктатуры", "location": "Москва",
-         "publisher": "РОССПЭН", "date": "2010"},
+        {
+            "author": ["Хлевнюк, Олег"],
+            "title": "Хозяин",
+            "subtitle": "Сталин и утверждение сталинской диктатуры",
+            "location": "Москва",
+            "publisher": "РОССПЭН",
+            "date": "2010",
+        },
     ),
     (
         "accented-author-particle",
@@ -82,8 +121,13 @@ CASES = [
     (
         "no-author",
         "The Chicago Manual of Style. 17th ed. Chicago: University of Chicago Press, 2017.",
-        {"title": "The Chicago Manual of Style", "edition": "17", "location": "Chicago",
-         "date": "2017", "type": "book"},
+        {
+            "title": "The Chicago Manual of Style",
+            "edition": "17",
+            "location": "Chicago",
+            "date": "2017",
+            "type": "book",
+        },
     ),
     # --- dates ---------------------------------------------------------------------------
     (
@@ -111,21 +155,30 @@ CASES = [
         "season-date",
         "Kuromiya, Hiroaki. “Stalin and His Era.” Historical Journal 50, no. 3 (Fall 2007): "
         "711–24.",
-        {"date": "2007-23", "journaltitle": "Historical Journal", "volume": "50",
-         "number": "3", "pages": "711--24"},
+        {
+            "date": "2007-23",
+            "journaltitle": "Historical Journal",
+            "volume": "50",
+            "number": "3",
+            "pages": "711--24",
+        },
     ),
     # --- volume and issue shapes ----------------------------------------------------------
     (
         "apa-vol-issue-parens",
         "Getty, J. A. (1993). Victims of the Soviet penal system. American Historical Review, "
         "98(4), 1017–1049.",
-        {"journaltitle": "American Historical Review", "volume": "98", "number": "4",
-         "pages": "1017--1049", "type": "article"},
+        {
+            "journaltitle": "American Historical Review",
+            "volume": "98",
+            "number": "4",
+            "pages": "1017--1049",
+            "type": "article",
+        },
     ),
     (
         "vol-space-issue-parens",
-        "Ellman, M. (2002). Soviet repression statistics. Europe-Asia Studies, 54 (7), "
-        "1151-1172.",
+        "Ellman, M. (2002). Soviet repression statistics. Europe-Asia Studies, 54 (7), 1151-1172.",
         {"volume": "54", "number": "7", "pages": "1151--1172"},
     ),
     (
@@ -144,23 +197,48 @@ CASES = [
         "chapter-in-edited-by",
         "Fitzpatrick, Sheila. “Ascribing Class.” In Stalinism: New Directions, edited by "
         "Sheila Fitzpatrick, 20–46. London: Routledge, 2000.",
-        {"booktitle": "Stalinism: New Directions", "editor": ["Fitzpatrick, Sheila"],
-         "pages": "20--46", "location": "London", "publisher": "Routledge",
-         "type": "incollection"},
+        {
+            "booktitle": "Stalinism: New Directions",
+            "editor": ["Fitzpatrick, Sheila"],
+            "pages": "20--46",
+            "location": "London",
+            "publisher": "Routledge",
+            "type": "incollection",
+        },
     ),
     (
         "chapter-in-colon-eds",
         "Harris, J. (2008). Encircled by enemies. In: Smith, J. and Ilic, M. (eds) Stalin's "
         "Terror Revisited. Basingstoke: Palgrave, pp. 12-30.",
-        {"editor": ["Smith, J.", "Ilic, M."], "booktitle": "Stalin's Terror Revisited",
-         "pages": "12--30", "publisher": "Palgrave"},
+        {
+            "editor": ["Smith, J.", "Ilic, M."],
+            "booktitle": "Stalin's Terror Revisited",
+            "pages": "12--30",
+            "publisher": "Palgrave",
+        },
     ),
     (
         "container-before-edited-by-no-in",
         "Priestland, David. “Stalin as Bolshevik Romantic.” Stalin: A New History, edited by "
         "Sarah Davies and James Harris, Cambridge UP, 2005, pp. 181–201.",
-        {"booktitle": "Stalin: A New History", "editor": ["Davies, Sarah", "Harris, James"],
-         "publisher": "Cambridge UP", "pages": "181--201", "date": "2005"},
+        {
+            "booktitle": "Stalin: A New History",
+            "editor": ["Davies, Sarah", "Harris, James"],
+            "publisher": "Cambridge UP",
+            "pages": "181--201",
+            "date": "2005",
+        },
+    ),
+    (
+        "chapter-in-own-book",
+        "Orwell, George. “Politics and the English Language.” In Collected Essays, 353–67. "
+        "London: Secker and Warburg, 1961.",
+        {
+            "booktitle": "Collected Essays",
+            "pages": "353--67",
+            "publisher": "Secker and Warburg",
+            "type": "inbook",
+        },
     ),
     # --- titles and quotes ------------------------------------------------------------------
     (
@@ -171,8 +249,13 @@ CASES = [
     (
         "single-quotes-harvard",
         "Hoffmann, D. (2003) 'Stalinist Values', Slavic Review, 62(4), pp. 651-680.",
-        {"title": "Stalinist Values", "journaltitle": "Slavic Review", "volume": "62",
-         "number": "4", "pages": "651--680"},
+        {
+            "title": "Stalinist Values",
+            "journaltitle": "Slavic Review",
+            "volume": "62",
+            "number": "4",
+            "pages": "651--680",
+        },
     ),
     (
         "nested-curly-quotes",
@@ -198,16 +281,25 @@ CASES = [
     (
         "chicago-pub-parens",
         "Ulam, Adam, Stalin: The Man and His Era (Boston: Beacon Press, 1989).",
-        {"author": ["Ulam, Adam"], "title": "Stalin", "location": "Boston",
-         "publisher": "Beacon Press", "date": "1989"},
+        {
+            "author": ["Ulam, Adam"],
+            "title": "Stalin",
+            "location": "Boston",
+            "publisher": "Beacon Press",
+            "date": "1989",
+        },
     ),
     # --- edition, translator, identifiers, language ------------------------------------------
     (
         "edition-and-translator",
         "Volkogonov, Dmitri. Stalin: Triumph and Tragedy. Translated by Harold Shukman. 2nd ed. "
         "New York: Grove, 1991.",
-        {"translator": ["Shukman, Harold"], "edition": "2", "location": "New York",
-         "publisher": "Grove"},
+        {
+            "translator": ["Shukman, Harold"],
+            "edition": "2",
+            "location": "New York",
+            "publisher": "Grove",
+        },
     ),
     (
         "trans-abbreviation",
@@ -229,8 +321,11 @@ CASES = [
         "url-without-scheme-accessed",
         "“Stalin's Speech of 1931.” Marxists.org, 1931, www.marxists.org/reference/archive/"
         "stalin/works/1931/02/04.htm. Accessed 3 May 2020.",
-        {"url": "https://www.marxists.org/reference/archive/stalin/works/1931/02/04.htm",
-         "urldate": "2020-05-03", "type": "online"},
+        {
+            "url": "https://www.marxists.org/reference/archive/stalin/works/1931/02/04.htm",
+            "urldate": "2020-05-03",
+            "type": "online",
+        },
     ),
     (
         "retrieved-from",
@@ -272,7 +367,20 @@ def test_shape(raw, expected):
     assert got == expected
 
 
-@pytest.mark.parametrize("raw", ["", "   ", "12345 67", "----"], ids=["empty", "blank", "digits", "dashes"])
+@pytest.mark.parametrize(
+    "raw", ["", "   ", "12345 67", "----"], ids=["empty", "blank", "digits", "dashes"]
+)
 def test_unparsable(raw):
     with pytest.raises(UnparsableReference):
         parse_reference(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Aa Bb.,;:()“”\"'‘’&-–0123456789 éЖ")), max_size=80))
+def test_any_text_parses_or_is_reported(text):
+    """Whatever the line, the parser answers with a reference or UnparsableReference."""
+    try:
+        ref = parse_reference(text)
+    except UnparsableReference:
+        return
+    assert ref.fields["title"]

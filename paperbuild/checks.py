@@ -1,0 +1,156 @@
+"""``invoke check``: what is wrong with a paper, without building it.
+
+It reads and analyses the paper as a build would (nothing is written), then
+adds what only a finished build can tell: the LaTeX log's warnings and the
+PDF's fonts, pages and title, when ``build/`` holds a PDF at least as new as
+the paper. The report is plain JSON-ready data; :func:`summary` words it for
+people and :func:`strict_failures` says what fails ``--strict``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from .citations.report import citation_report
+from .latex.escape import untypesettable
+from .latex.render import Rendered
+from .manuscript import read_text
+from .paper import load_paper
+from .pdfinfo import pdf_problems, read_pdf
+from .pipeline import JOBNAME, Analysis, analyse
+from .problems import Problem
+from .profiles import get_profile
+from .texlog import log_problems
+from .wordcount import note_words, prose_words
+
+PROFILE = "journal"  # the PDF a plain `invoke build` makes
+FAILING = ("error", "warning")
+
+
+def check_paper(paper_dir: Path, build_dir: Path) -> dict:
+    """Citations, unresolved and uncited works, problems, and the built PDF's state."""
+    paper = load_paper(paper_dir)
+    analysis = analyse(paper)
+    report = citation_report(analysis.resolution)
+    add_candidates(report, analysis)
+    problems = analysis.problems + character_problems(Path(paper.document.path))
+    words = {"text": prose_words(analysis.placed), "notes": None}
+    report["pdf"] = None
+    profile = get_profile(PROFILE)
+    built = build_dir / profile.pdf_name()
+    workdir = build_dir / "work" / profile.name
+    tex, log = workdir / f"{JOBNAME}.tex", workdir / f"{JOBNAME}.log"
+    source = tex.read_text(encoding="utf-8") if tex.is_file() else ""
+    # The build folder may hold another paper's build: its LaTeX names that paper's essay.
+    if f"%% {paper.document.path}:" in source:
+        if built.is_file():
+            info = read_pdf(built)
+            report["pdf"] = info.as_dict()
+            problems += pdf_problems(info)
+            if is_stale(built, paper_dir):
+                message = f"{built} is older than the paper: run 'invoke build' to check it again"
+                problems.append(Problem("check", "info", message, str(built)))
+            else:
+                words["notes"] = note_words(built, profile.settings["font_size"])
+                words["total"] = words["text"] + words["notes"]
+        if log.is_file() and not is_stale(log, paper_dir):
+            rendered = Rendered(source, paper.document.path)
+            problems += log_problems(log.read_text(encoding="utf-8", errors="replace"), rendered)
+    report["problems"] = [problem.as_dict() for problem in problems]
+    report["words"] = words
+    return report
+
+
+def add_candidates(report: dict, analysis: Analysis) -> None:
+    """Mark the unresolved items that matched several sources, naming them."""
+    for unmatched in analysis.resolution.ambiguous:
+        for entry in report["unresolved"]:
+            if (entry["line"], entry["text"], entry["author"], entry["year"]) == (
+                unmatched.citation.line,
+                unmatched.citation.text,
+                unmatched.item.author,
+                unmatched.item.year,
+            ):
+                entry["candidates"] = list(unmatched.candidates)
+
+
+def character_problems(essay: Path) -> list[Problem]:
+    """Each character the fonts cannot print, once per line: it prints as a placeholder box."""
+    problems = []
+    for number, line in enumerate(read_text(essay).splitlines(), start=1):
+        for char in dict.fromkeys(untypesettable(line)):
+            name = unicodedata.name(char, "unnamed")
+            message = f"character U+{ord(char):04X} ({name}) cannot be typeset; it prints as a box"
+            problems.append(Problem("manuscript", "warning", message, str(essay), number))
+    return problems
+
+
+def is_stale(output: Path, paper_dir: Path) -> bool:
+    """Whether ``output`` was made before the paper's last edit (its lines may have moved)."""
+    newest = max((f.stat().st_mtime for f in paper_dir.rglob("*") if f.is_file()), default=0)
+    return output.stat().st_mtime < newest
+
+
+def strict_failures(report: dict, essay: str) -> list[str]:
+    """Why ``--strict`` fails: each unresolved citation, then the count of errors and warnings."""
+    reasons = [
+        f"{essay}:{item['line']}: {item['author']} {item['year']} is unresolved"
+        for item in report["unresolved"]
+    ]
+    for severity in FAILING:
+        count = sum(1 for p in report["problems"] if p["severity"] == severity)
+        if count:
+            reasons.append(f"{count} {severity}{'s' * (count > 1)}")
+    return reasons
+
+
+def summary(report: dict, essay: str) -> str:
+    """The report for people: counts first, then what to act on, grouped."""
+    counts = {s: sum(1 for p in report["problems"] if p["severity"] == s) for s in FAILING}
+    counted = [
+        plural(len(report["citations"]), "citation"),
+        f"{len(report['unresolved'])} unresolved",
+        plural(len(report["uncited"]), "uncited source"),
+        plural(counts["error"], "error"),
+        plural(counts["warning"], "warning"),
+    ]
+    lines = [f"{essay}: {', '.join(counted)}"]
+    if report["unresolved"]:
+        lines.append("unresolved:")
+        for item in report["unresolved"]:
+            also = f" (matches {', '.join(item['candidates'])})" if "candidates" in item else ""
+            lines.append(f"  {essay}:{item['line']}: {item['text']}{also}")
+    if report["uncited"]:
+        lines.append(f"uncited: {', '.join(report['uncited'])}")
+    groups: dict[str, list[str]] = {}
+    for problem in report["problems"]:
+        groups.setdefault(problem["category"], []).append(str(Problem(**problem)))
+    for category, found in groups.items():
+        lines.append(f"{category}:")
+        lines += [f"  {text}" for text in found]
+    lines.append(pdf_line(report["pdf"]))
+    words = report["words"]
+    if words["notes"] is None:
+        lines.append(f"words: text {words['text']:,} (notes are counted from a fresh PDF)")
+    else:
+        lines.append(f"words: text {words['text']:,}, notes {words['notes']:,}, "
+                     f"total {words['total']:,}")  # fmt: skip
+    return "\n".join(lines)
+
+
+def pdf_line(pdf: dict | None) -> str:
+    if pdf is None:
+        return "pdf: not built yet ('invoke build' makes it; check then reads it back)"
+    fonts = pdf["fonts"]
+    embedded = sum(1 for font in fonts if font["embedded"])
+    type3 = sum(1 for font in fonts if font["kind"] == "Type3")
+    title = f"title: {pdf['title']}" if pdf["title"] else "no title"
+    return (
+        f"pdf: {pdf['path']}, {plural(pdf['pages'], 'page')}, {plural(len(fonts), 'font')} "
+        f"({embedded} embedded, {type3} Type 3), {title}"
+    )
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'s' * (count != 1)}"
