@@ -27,9 +27,12 @@ from .document import (
     Text,
 )
 from .errors import PaperError
+from .textfile import read_text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 KNOWN_KEYS = {f for f in FrontMatter.__dataclass_fields__ if f != "options"}
+OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))"(?=\S)')
+OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))'(?=\S)")
 OPTION_KEYS = {"paper-size", "profile", "lang"}
 
 
@@ -37,28 +40,8 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"typographer": True}).enable(["replacements", "smartquotes"])
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a PaperError naming the file (and line of a bad byte)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PaperError("input", "file not found", path) from None
-    except IsADirectoryError:
-        raise PaperError("input", "is a folder, not a file", path) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise PaperError(
-            "input",
-            f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8",
-            path,
-            line,
-        ) from None
-
-
 def read_manuscript(path: Path) -> Document:
-    text = read_text(path).replace("\r\n", "\n").lstrip("\ufeff")
+    text = read_text(path).replace("\r\n", "\n")
     meta, body, offset = split_front_matter(text, path)
     if not body.strip():
         raise PaperError("manuscript", "the essay has no text after its front matter", path)
@@ -173,7 +156,7 @@ class BlockReader:
         for child in inline.children or []:
             kind = child.type
             if kind in ("text", "html_inline"):
-                stack[-1].append(Text(child.content, line))
+                stack[-1].append(Text(curl_unpaired_quotes(child.content), line))
             elif kind in ("softbreak", "hardbreak"):
                 stack[-1].append(Text("\n", line))  # kept so offsets map back to lines
                 line += 1
@@ -194,6 +177,16 @@ class BlockReader:
             else:
                 stack[-1].append(Text(child.content, line))
         return tuple(merge_text(stack[0]))
+
+
+def curl_unpaired_quotes(text: str) -> str:
+    """Curl the straight quotes the typographer could not pair, by which side of a word they sit.
+
+    markdown-it pairs quotes; an author's mismatched pair ("Plan of Defeat:') is left
+    straight, and a straight " prints as a closing quote in T1 fonts.
+    """
+    text = OPENING_DOUBLE.sub("“", text).replace('"', "”")
+    return OPENING_SINGLE.sub("‘", text).replace("'", "’")
 
 
 def merge_text(inlines: list[Inline]) -> list[Inline]:

@@ -15,9 +15,10 @@ from pybtex.database import BibliographyData, parse_string
 
 from .document import Document
 from .errors import PaperError
-from .manuscript import read_manuscript, read_text
+from .manuscript import read_manuscript
 from .problems import Problem
 from .references import normalise_sources, render_bibtex
+from .textfile import read_text
 
 
 @dataclass

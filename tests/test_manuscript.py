@@ -73,3 +73,18 @@ def test_bad_input_names_file_and_line(tmp_path, content, message, line):
 def test_missing_file(tmp_path):
     with pytest.raises(PaperError, match="file not found"):
         read_manuscript(tmp_path / "essay.md")
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("called, \"Plan of Defeat:' and", "called, “Plan of Defeat:’ and"),
+        ("the \"might suffer;' he", "the “might suffer;’ he"),
+        ('("odd" one)', "(“odd” one)"),
+        ("it's the 'end", "it’s the ‘end"),
+    ],
+    ids=["mismatched-pair", "mismatched-before-word", "paired-in-brackets", "apostrophe-and-open"],
+)
+def test_unpaired_straight_quotes_are_curled(tmp_path, written, shown):
+    doc = read_manuscript(write(tmp_path, f"---\ntitle: T\n---\n{written}\n"))
+    assert doc.blocks[0].inlines[0].text == shown

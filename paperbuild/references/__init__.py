@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pybtex.database import BibliographyData
 
-from ..errors import PaperError
 from ..problems import Problem
+from ..textfile import read_text
 from .bibtex import render_bibtex, to_entry, write_text_atomically
 from .corrections import apply_corrections, load_corrections
 from .keys import assign_keys, base_key
@@ -39,20 +39,9 @@ class Normalised:
 
 def read_sources(path: Path) -> list[tuple[int, str]]:
     """(line number, text) of each reference line; PaperError when missing or not UTF-8."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise PaperError("input", "Sources list not found", path) from exc
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start]
-        raise PaperError(
-            "input", f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8", path, line
-        ) from exc
+    text = read_text(path)
     out = []
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         if not out and HEADER_RE.fullmatch(line):
