@@ -34,7 +34,7 @@ PLAIN_WORDS = {
     "File ended while scanning": "a brace or environment was never closed",
     "not found": "LaTeX was refused or could not find a file it was asked to read",
     "I can't write on file": "TeX may not write that file (only inside the build folder)",
-    "not set up for use with LaTeX": "a character the fonts cannot print",
+    "Unicode character": "a character the fonts cannot print",
     "unavailable in encoding": "a character or symbol the current font lacks",
     "Missing } inserted": "a brace was opened and never closed",
     "Too many }'s": "a brace was closed that was never opened",

@@ -9,8 +9,10 @@ What is counted, and how:
 - **notes**: the words the footnotes print, read back from the compiled PDF as the
   text set at the footnote size (``\\footnotesize`` of the document's class size),
   less each note's leading number. Notes are made by biblatex-chicago, so the PDF
-  is the only place their words exist; the profile's template must therefore set
-  nothing else at that size (the manuscript's running head is ``\\small``).
+  is the only place their words exist, and page breaks change them a little (a
+  note citing the work of the note before it on the same page drops the title).
+  A profile's template must set nothing else at that size: running heads are
+  ``\\small``, as tests/test_profiles.py checks.
 
 A word is a whitespace-separated token holding a letter or a digit, so "1937",
 "Marxist-Leninist" and "pp." are one word each, and a dash or a lone "§" none.

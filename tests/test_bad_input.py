@@ -139,7 +139,7 @@ def test_reference_line_that_cannot_be_parsed_is_a_warning(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     assert f"{paper / 'sources.txt'}:2: warning: " in proc.stdout
-    assert "1 citations, 0 unresolved" in proc.stdout  # Smith 2001 still resolves
+    assert "1 citation, 0 unresolved" in proc.stdout  # Smith 2001 still resolves
     strict = invoke("check", "--strict", "--paper", str(paper), "--build-dir", str(tmp_path))
     assert_clean_failure(strict, "check error: --strict: 1 warning")
     assert snapshot(paper) == before

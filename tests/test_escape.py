@@ -28,6 +28,7 @@ CASES = [
     ("Broué", "Broué"),
     ("two\nlines", "two\nlines"),
     ("non\u00a0breaking", "non~breaking"),
+    ("<<x>> ,,y ``z'' !`", "<{}<x>{}> ,{},y `{}`z'{}' !{}`"),
     (r"\input{/etc/hostname}", r"\textbackslash{}input\{/etc/hostname\}"),
     (r"\immediate\write18{rm -rf /}",
      r"\textbackslash{}immediate\textbackslash{}write18\{rm {-}rf /\}"),

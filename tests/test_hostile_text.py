@@ -40,6 +40,7 @@ TOKENS = {
     "{[}": "[",
     "{]}": "]",
     "~": "\u00a0",
+    "{}": "",  # keeps ligature pairs such as << apart
 }
 TOKEN = re.compile(
     r"\\missingchar\{U\+(?P<code>[0-9A-F]{4,6})\}|"

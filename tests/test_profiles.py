@@ -21,6 +21,7 @@ from paperbuild.booklet import booklet_order, booklet_profile
 from paperbuild.cli import build as cli_build
 from paperbuild.document import BlockQuote, Document, FrontMatter, Heading, Paragraph, Text
 from paperbuild.errors import PaperError
+from paperbuild.latex.escape import escape
 from paperbuild.latex.render import render_document
 from paperbuild.pipeline import build
 from paperbuild.profiles import get_profile, load_profiles
@@ -65,6 +66,12 @@ def test_every_profile_writes_its_own_pdf():
     assert profiles["journal"].pdf_name() == "paper.pdf"
 
 
+@pytest.mark.parametrize("name", sorted(load_profiles()))
+def test_only_notes_are_set_at_the_note_size(name):
+    """paperbuild.wordcount counts the words set at \\footnotesize as notes."""
+    assert r"\footnotesize" not in rendered(name)
+
+
 def test_the_manuscript_names_nobody():
     latex = rendered("manuscript")
     for text in IDENTIFYING:
@@ -75,7 +82,7 @@ def test_the_manuscript_names_nobody():
 
 def test_the_journal_prints_author_and_thanks():
     latex = rendered("journal")
-    assert f"pdfauthor={{{AUTHOR}}}" in latex
+    assert f"pdfauthor={{{escape(AUTHOR)}}}" in latex
     assert "Quillfeather" in latex
 
 
@@ -84,7 +91,7 @@ def test_the_title_page_holds_what_the_manuscript_leaves_out():
         named_document(), "titlepage.tex.jinja", "references.bib",
         {**get_profile("manuscript").settings, "words": WordCount(5811, 641)},
     ).latex  # fmt: skip
-    for text in (AUTHOR, AFFILIATION, "Quillfeather", "5,811", "641", "6,452"):
+    for text in (escape(AUTHOR), AFFILIATION, "Quillfeather", "5,811", "641", "6,452"):
         assert text in latex
     assert r"\printbibliography" not in latex
 

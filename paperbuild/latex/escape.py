@@ -5,7 +5,8 @@ is rendered; nothing upstream escapes and nothing downstream re-escapes. It
 builds on pylatex's table of specials, with three changes for running prose:
 a caret prints as a caret (pylatex gives a circumflex accent), a line break
 stays a line break (so generated lines map back to the essay), and a
-non-breaking space stays one. A character pdflatex cannot typeset with our
+non-breaking space stays one; pairs the fonts would fuse into one glyph
+(``<<``, ``,,``, ``!```) are kept apart. A character pdflatex cannot typeset with our
 fonts (an emoji, a Chinese character; see :mod:`.charset`) would stop the
 build, so it prints as a visible ``\\missingchar{U+1F600}`` box instead and
 ``invoke check`` names it.
@@ -26,6 +27,10 @@ PROSE_OVERRIDES = {
     "\u00a0": "~",
 }
 _SPLIT = re.compile("([" + re.escape("".join(PROSE_OVERRIDES)) + "])")
+#: Pairs the T1 fonts would merge into another glyph ("<<" into a guillemet, "!`" into ¡).
+_LIGATURE_PAIR = re.compile(
+    r"(?<=`)(?=`)|(?<=')(?=')|(?<=,)(?=,)|(?<=<)(?=<)|(?<=>)(?=>)|(?<=[!?])(?=`)"
+)
 
 
 def untypesettable(text: str) -> list[str]:
@@ -36,7 +41,8 @@ def untypesettable(text: str) -> list[str]:
 def escape(text: str) -> str:
     """Return LaTeX that typesets ``text`` literally, whatever characters it holds."""
     parts = _SPLIT.split(unicodedata.normalize("NFC", str(text)))
-    return "".join(PROSE_OVERRIDES[p] if p in PROSE_OVERRIDES else _escape_run(p) for p in parts)
+    latex = "".join(PROSE_OVERRIDES[p] if p in PROSE_OVERRIDES else _escape_run(p) for p in parts)
+    return _LIGATURE_PAIR.sub("{}", latex)
 
 
 def _escape_run(run: str) -> str:

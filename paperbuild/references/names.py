@@ -132,8 +132,8 @@ def _year_like(tok: Token) -> bool:
     return tok.kind == "word" and bool(re.fullmatch(r"\d{4}[a-z]?|n\.?d", tok.text))
 
 
-def _ends(tokens: list[Token], j: int, last: Token) -> bool:
-    """Whether a name may end before token j."""
+def _strong_end(tokens: list[Token], j: int) -> bool:
+    """Whether token j is punctuation, a joining word or a year: what follows a whole name."""
     if j >= len(tokens):
         return True
     nxt = tokens[j]
@@ -141,9 +141,16 @@ def _ends(tokens: list[Token], j: int, last: Token) -> bool:
         return True
     if nxt.kind == "word" and nxt.text in {"and", "et", "und", "y"}:
         return True
-    if _year_like(nxt):
-        return True
-    return last.text.endswith(".") and last.kind == "initial"
+    return _year_like(nxt)
+
+
+def _plain_end(tokens: list[Token], j: int) -> bool:
+    return j >= len(tokens) or tokens[j].text in {".", ",", "("} or _year_like(tokens[j])
+
+
+def _ends(tokens: list[Token], j: int, last: Token) -> bool:
+    """Whether a name may end before token j (an initial's full stop may end it too)."""
+    return _strong_end(tokens, j) or (last.text.endswith(".") and last.kind == "initial")
 
 
 def _inverted(tokens, i, source):
@@ -155,6 +162,8 @@ def _inverted(tokens, i, source):
     fam_start = i
     k = j
     while k < len(tokens) and k - j < 3 and (_is_cap(tokens[k]) or tokens[k].text in SUFFIXES):
+        if k > j and _is_initial(tokens[k]) and tokens[k].text not in SUFFIXES:
+            return out  # "Smith J, Doe J": a surname and its initials, not "Smith J, Given"
         k += 1
         if k < len(tokens) and tokens[k].text == ",":
             break
@@ -180,11 +189,19 @@ def _inverted(tokens, i, source):
     return out[::-1]
 
 
+def _bare_initials(tok: Token) -> bool:
+    """Initials run together without full stops, as Vancouver writes them: "J", "JA", "JAB"."""
+    return tok.kind == "word" and len(tok.text) <= 3 and tok.text.isalpha() and tok.text.isupper()
+
+
 def _surname_initials(tokens, i, source):
-    """Surname G. H. (no comma), as in "Kantor Y." or "KENNEDY E.G."."""
+    """Surname G. H. (no comma), as in "Kantor Y.", "KENNEDY E.G." or "Smith JA"."""
     if i >= len(tokens) or not _is_cap(tokens[i]) or _is_initial(tokens[i]):
         return []
     k = i + 1
+    if k < len(tokens) and _bare_initials(tokens[k]) and tokens[k].text not in SUFFIXES:
+        # "Smith JA, Doe JB": only a name when punctuation or a year follows
+        return [(Name(tokens[i].text, tokens[k].text), k + 1)] if _strong_end(tokens, k + 1) else []
     while k < len(tokens) and tokens[k].kind == "initial":
         k += 1
     if k == i + 1 or k - i > 4:
@@ -225,11 +242,22 @@ def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: b
             if inverted_first
             else (_direct, _inverted, _surname_initials)
         )
+        # A reading that stops mid-phrase ("Stephen G." of "Stephen G. Wheatcroft.") gives
+        # way to a later one that ends at punctuation or a year; for the string's first name
+        # only to one ending at a full stop, comma, bracket or year ("Kantor Y. Stalin and").
+        fallback = None
         for fn in orders:
             cands = fn(tokens, at, source)
-            if cands:
+            if not cands:
+                continue
+            end = cands[0][1]
+            if fallback is None:
+                if _strong_end(tokens, end):
+                    return cands[0]
+                fallback = cands[0]
+            elif _strong_end(tokens, end) and (at > i or _plain_end(tokens, end)):
                 return cands[0]
-        return None
+        return fallback
 
     first = one(i, prefer_inverted)
     if first is None:

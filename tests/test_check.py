@@ -1,0 +1,189 @@
+"""``invoke check``: the citation report, problems, the build's log and PDF, and ``--strict``."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, needs_tex
+from pypdf import PdfWriter
+from test_bad_input import invoke, snapshot
+
+from paperbuild.latex.render import Rendered
+from paperbuild.texlog import log_problems
+
+KOTKIN_2017 = (
+    "Kotkin, S. (2017). Stalin. Volume II: Waiting for Hitler, 1929-1941. Penguin Press.\n"
+)
+
+
+def check_json(*args: str) -> tuple[dict, int]:
+    proc = invoke("check", "--json", *args)
+    return json.loads(proc.stdout), proc.returncode  # stdout is exactly one JSON object
+
+
+def test_seed_report_lists_every_citation_in_order(tmp_path):
+    before = snapshot(REPO / "paper")
+    report, code = check_json("--build-dir", str(tmp_path))
+    assert code == 0
+    assert list(report)[:4] == ["citations", "unresolved", "uncited", "problems"]
+    lines = [c["line"] for c in report["citations"]]
+    assert lines == sorted(lines) and len(lines) > 50
+    assert {
+        "line": 12,
+        "text": "(Whitewood, 2015, pp. 4-5)",
+        "items": [
+            {"author": "Whitewood", "year": "2015", "locator": "4–5", "key": "whitewood2015"}
+        ],
+    } in report["citations"]
+    assert [(u["line"], u["author"], u["year"]) for u in report["unresolved"]] == [
+        (30, "Kotkin", "2017")
+    ]
+    assert all(isinstance(key, str) for key in report["uncited"])
+    assert all({"category", "severity", "message"} <= set(p) for p in report["problems"])
+    assert report["pdf"] is None and report["words"]["text"] > 1000
+    assert snapshot(REPO / "paper") == before
+
+
+def test_seed_fails_strict_naming_kotkin_2017(tmp_path):
+    proc = invoke("check", "--strict", "--build-dir", str(tmp_path))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "paper/essay.md: 67 citations, 1 unresolved" in proc.stdout
+    assert "  paper/essay.md:30: (Kotkin, 2017)" in proc.stdout
+    message = proc.stderr.strip().splitlines()[-1]
+    assert message.startswith("check error: --strict: paper/essay.md:30: Kotkin 2017 is unresolved")
+
+
+@pytest.fixture
+def resolved_copy(tmp_path: Path) -> Path:
+    """The seed paper alone (normalised on the fly) with Kotkin 2017 added to its sources.
+
+    The reviewed corrections come along, and the three source lines with a stray
+    space before punctuation are tidied, so no warning is left for ``--strict``.
+    """
+    paper = tmp_path / "paper"
+    shutil.copytree(REPO / "paper", paper)
+    shutil.copy(REPO / "bib" / "corrections.yaml", paper / "corrections.yaml")
+    sources = paper / "sources.txt"
+    tidy = re.sub(r" +([.:])", r"\1", sources.read_text(encoding="utf-8"))
+    sources.write_text(tidy + KOTKIN_2017, encoding="utf-8")
+    return paper
+
+
+def test_strict_passes_once_kotkin_2017_is_in_the_sources(resolved_copy, tmp_path):
+    before = snapshot(resolved_copy)
+    proc = invoke("check", "--strict", "--paper", str(resolved_copy), "--build-dir", str(tmp_path))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "67 citations, 0 unresolved" in proc.stdout
+    assert snapshot(resolved_copy) == before
+
+
+@pytest.mark.slow
+@needs_tex
+def test_check_reads_back_a_fresh_build(resolved_copy, tmp_path):
+    build = tmp_path / "build"
+    proc = invoke("build", "--paper", str(resolved_copy), "--build-dir", str(build))
+    assert proc.returncode == 0, proc.stderr
+    report, code = check_json("--strict", "--paper", str(resolved_copy), "--build-dir", str(build))
+    assert code == 0, report["problems"]
+    pdf = report["pdf"]
+    assert pdf["pages"] > 5 and pdf["title"].startswith("The “Red Napoleon” Who Never Was")
+    assert pdf["fonts"] and all(f["embedded"] and f["kind"] != "Type3" for f in pdf["fonts"])
+    assert report["words"]["notes"] > 100
+    assert report["words"]["total"] == report["words"]["text"] + report["words"]["notes"]
+
+
+# -- a build folder made by hand: fast checks of the log and PDF paths ---------------------------
+
+ESSAY = "---\ntitle: A Test\n---\n\nOne line.\n\nA second paragraph (Smith, 2001).\n"
+TEX = (
+    "\\begin{document}\n%% ESSAY:5\nOne line.\n\n"
+    "%% ESSAY:7\nA second paragraph\\autocite{smith2001}.\n"
+)
+LOG = """\
+Overfull \\hbox (14.5pt too wide) in paragraph at lines 6--6
+Overfull \\hbox (2.0pt too wide) in paragraph at lines 3--3
+LaTeX Warning: Citation `smith2001' on page 1 undefined on input line 6.
+Missing character: There is no ^^A in font lmr10!
+(./paper.bbl
+Overfull \\hbox (30.0pt too wide) in paragraph at lines 12--14
+)
+"""
+
+
+def fake_build(tmp_path: Path) -> tuple[Path, Path]:
+    paper = tmp_path / "paper"
+    paper.mkdir()
+    (paper / "essay.md").write_text(ESSAY, encoding="utf-8")
+    (paper / "sources.txt").write_text("Smith, J. (2001). A Book. Yale UP.\n", encoding="utf-8")
+    build = tmp_path / "build"
+    work = build / "work" / "journal"
+    work.mkdir(parents=True)
+    (work / "paper.tex").write_text(TEX.replace("ESSAY", str(paper / "essay.md")), encoding="utf-8")
+    (work / "paper.log").write_text(LOG, encoding="utf-8")
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": "A Test"})
+    writer.write(build / "paper.pdf")
+    return paper, build
+
+
+def test_log_and_pdf_of_the_last_build(tmp_path):
+    paper, build = fake_build(tmp_path)
+    report, code = check_json("--paper", str(paper), "--build-dir", str(build))
+    assert code == 0
+    essay = str(paper / "essay.md")
+    latex = [(p["severity"], p["path"], p["line"], p["message"]) for p in report["problems"]
+             if p["category"] == "latex"]  # fmt: skip
+    assert latex == [
+        ("warning", essay, 7, "a line sticks 14pt into the margin; rephrase or allow a break"),
+        ("warning", None, None, "a bibliography entry sticks 30pt into the margin; "
+         "rephrase or allow a break"),
+        ("warning", essay, None, "font lmr10 has no ^^A; it is missing from the PDF"),
+        ("warning", essay, 7, "citation 'smith2001' is undefined (printed as its key)"),
+    ]  # fmt: skip
+    assert report["pdf"] == {"path": str(build / "paper.pdf"), "pages": 1, "title": "A Test",
+                             "fonts": []}  # fmt: skip
+    assert report["words"] == {"text": 5, "notes": 0, "total": 5}
+
+
+def test_a_build_older_than_the_paper_is_named_not_read(tmp_path):
+    paper, build = fake_build(tmp_path)
+    stamp = (paper / "essay.md").stat().st_mtime - 60
+    for output in (build / "paper.pdf", build / "work" / "journal" / "paper.log"):
+        os.utime(output, (stamp, stamp))
+    proc = invoke("check", "--strict", "--paper", str(paper), "--build-dir", str(build))
+    assert "is older than the paper: run 'invoke build'" in proc.stdout
+    assert "margin" not in proc.stdout
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_another_papers_build_is_ignored(tmp_path):
+    paper, build = fake_build(tmp_path)
+    (build / "work" / "journal" / "paper.tex").write_text("%% paper/essay.md:5\n", "utf-8")
+    report, _ = check_json("--paper", str(paper), "--build-dir", str(build))
+    assert report["pdf"] is None
+    assert not [p for p in report["problems"] if p["category"] == "latex"]
+
+
+def test_a_failed_build_is_an_error():
+    log = "./paper.tex:4: Undefined control sequence.\nl.4 a \\oops\n        more\n"
+    rendered = Rendered("x\n%% essay.md:9\nfine\na \\oops more\n", "essay.md")
+    [problem] = log_problems(log, rendered)
+    assert (problem.severity, problem.path, problem.line) == ("error", "essay.md", 10)
+    assert problem.message.startswith("the last build failed: LaTeX met a command it does not")
+    assert "\\oops" in problem.message
+
+
+def test_characters_the_fonts_lack_are_warnings_with_lines(tmp_path):
+    paper, _ = fake_build(tmp_path)
+    (paper / "essay.md").write_text(ESSAY + "\nA smile 😀 and 漢.\n", encoding="utf-8")
+    proc = invoke("check", "--strict", "--paper", str(paper), "--build-dir", str(tmp_path / "none"))
+    essay = paper / "essay.md"
+    assert f"{essay}:9: warning: character U+1F600 (GRINNING FACE) cannot be typeset" in proc.stdout
+    assert f"{essay}:9: warning: character U+6F22" in proc.stdout
+    assert proc.returncode == 1 and proc.stderr.strip().endswith("--strict: 2 warnings")

@@ -1,0 +1,72 @@
+"""Reproducible output: the epoch's sources, and (slow) byte-identical clean builds."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import needs_tex
+
+from paperbuild.compile import run_latexmk
+from paperbuild.latex.render import Rendered
+from paperbuild.pipeline import build
+from paperbuild.reproducible import FIXED_EPOCH, date_epoch, git_epoch, source_date_epoch
+
+
+def test_written_dates_become_midnight_utc():
+    assert date_epoch("2026-11-25") == 1_795_564_800
+    assert date_epoch("25 November 2026") == 1_795_564_800
+    assert date_epoch("November 25, 2026") == 1_795_564_800
+    assert date_epoch("2026") == 1_767_225_600
+    assert date_epoch("sometime soon") is None
+    assert date_epoch(None) is None
+
+
+def test_front_matter_date_wins(tmp_path: Path):
+    (tmp_path / "essay.md").write_text('---\ntitle: T\ndate: "2026-11-25"\n---\n\nText.\n')
+    assert source_date_epoch(tmp_path) == 1_795_564_800
+
+
+def test_without_date_or_commit_the_epoch_is_fixed(tmp_path: Path):
+    (tmp_path / "essay.md").write_text("---\ntitle: T\n---\n\nText.\n")
+    assert source_date_epoch(tmp_path) in (FIXED_EPOCH, git_epoch(tmp_path))
+    assert source_date_epoch(tmp_path / "missing") == FIXED_EPOCH
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_without_date_the_last_commit_of_the_folder_counts(tmp_path: Path):
+    paper = tmp_path / "paper"
+    paper.mkdir()
+    (paper / "essay.md").write_text("---\ntitle: T\n---\n\nText.\n")
+    env = {"GIT_AUTHOR_DATE": "@1700000000 +0000", "GIT_COMMITTER_DATE": "@1700000000 +0000"}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True, env=env)
+    assert source_date_epoch(paper) == 1_700_000_000
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.slow
+@needs_tex
+def test_clean_builds_are_identical_with_or_without_the_format(paper_copy: Path, tmp_path: Path):
+    first = build(paper_copy, tmp_path / "one", say=lambda _: None)
+    second = build(paper_copy, tmp_path / "two", say=lambda _: None)
+    assert (tmp_path / "one" / "work" / "journal" / "paper-preamble.fmt").is_file()
+    assert first.pdf.read_bytes() == second.pdf.read_bytes()
+
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    work = tmp_path / "one" / "work" / "journal"
+    for name in ("paper.tex", "references.bib"):
+        shutil.copyfile(work / name, plain / name)
+    latex = (plain / "paper.tex").read_text(encoding="utf-8")
+    result = run_latexmk(plain, "paper", Rendered(latex, str(paper_copy / "essay.md")))
+    assert pdf_text(result.pdf) == pdf_text(first.pdf)
