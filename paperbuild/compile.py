@@ -21,6 +21,9 @@ from .latex.render import Rendered
 PDFLATEX = (
     "pdflatex -no-shell-escape -interaction=nonstopmode -halt-on-error -file-line-error %O %S"
 )
+# biblatex flips one flag in paper.run.xml on the pass after biber; latexmk would take that
+# for a changed input and run a fourth, identical pass. The .aux and .bbl still decide.
+IGNORE_RUN_XML_FLAG = "$hash_calc_ignore_pattern{'xml'} = '<internal package=\"biblatex\"';"
 ERROR_LINE = re.compile(r"^(?:\./)?(?P<file>[^:\n]+\.tex):(?P<line>\d+): (?P<message>.*)$", re.M)
 BANG_LINE = re.compile(r"^! (?P<message>.*)$", re.M)
 # TeX shows where it stopped on two lines: the input read so far, then the rest, indented.
@@ -83,6 +86,8 @@ def run_latexmk(
         "-pdf",
         f"-pdflatex={pdflatex}",
         "-bibtex",
+        "-e",
+        IGNORE_RUN_XML_FLAG,
         "-interaction=nonstopmode",
         "-halt-on-error",
         f"-jobname={jobname}",

@@ -170,6 +170,9 @@ def _inverted(tokens, i, source):
     if k == j or k >= len(tokens) or tokens[k].text != ",":
         return out
     family = _text(tokens, fam_start, k, source)
+    suffix = None
+    if k - j > 1 and tokens[k - 1].text in SUFFIXES:  # "Blyth Jr., C.": Jr. is no surname
+        family, suffix = _text(tokens, fam_start, k - 1, source), tokens[k - 1].text
     g = k + 1
     e = g
     while e < len(tokens) and e - g < 4:
@@ -178,7 +181,7 @@ def _inverted(tokens, i, source):
             e += 1
             if _ends(tokens, e, tok) and not _is_particle(tok):
                 given = _text(tokens, g, e, source)
-                name, end = Name(family, given), e
+                name, end = Name(family, given, suffix), e
                 if e + 1 < len(tokens) and tokens[e].text == "," and tokens[e + 1].text in SUFFIXES:
                     name, end = Name(family, given, tokens[e + 1].text), e + 2
                 out.append((name, end))
@@ -190,8 +193,11 @@ def _inverted(tokens, i, source):
 
 
 def _bare_initials(tok: Token) -> bool:
-    """Initials run together without full stops, as Vancouver writes them: "J", "JA", "JAB"."""
-    return tok.kind == "word" and len(tok.text) <= 3 and tok.text.isalpha() and tok.text.isupper()
+    """Initials run together without full stops, as Vancouver writes them: "J", "JA".
+
+    Three capitals are more often a surname written in capitals ("Jing LIU").
+    """
+    return tok.kind == "word" and len(tok.text) <= 2 and tok.text.isalpha() and tok.text.isupper()
 
 
 def _surname_initials(tokens, i, source):
@@ -201,7 +207,9 @@ def _surname_initials(tokens, i, source):
     k = i + 1
     if k < len(tokens) and _bare_initials(tokens[k]) and tokens[k].text not in SUFFIXES:
         # "Smith JA, Doe JB": only a name when punctuation or a year follows
-        return [(Name(tokens[i].text, tokens[k].text), k + 1)] if _strong_end(tokens, k + 1) else []
+        if not _strong_end(tokens, k + 1):
+            return []
+        return [(Name(tokens[i].text, " ".join(c + "." for c in tokens[k].text)), k + 1)]
     while k < len(tokens) and tokens[k].kind == "initial":
         k += 1
     if k == i + 1 or k - i > 4:
@@ -303,7 +311,28 @@ def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: b
         Name(f"{n.given} {n.family}") if n.given and _looks_org(f"{n.given} {n.family}") else n
         for n in names
     ]
-    return names, j, et_al
+    return [_uncap(n) for n in names], j, et_al
+
+
+def _uncap(name: Name) -> Name:
+    """ISO 690 and French styles write the surname in capitals ("SMITH, John", "Jane DOE");
+    the style sets small caps itself, so the name is stored as it is spoken: "Smith"."""
+    letters = [c for c in name.family if c.isalpha()]
+    if name.is_org or len(letters) < 2 or not all(c.isupper() for c in letters):
+        return name
+    parts = re.split(r"([\s\-'’]+)", name.family)
+    out = []
+    for n, part in enumerate(parts):
+        low = part.lower()
+        if n % 2 or not part:
+            out.append(part)
+        elif low in PARTICLES and n < len(parts) - 1:
+            out.append(low)  # "DE GAULLE" -> "de Gaulle"
+        elif low.startswith("mc") and len(low) > 3:
+            out.append("Mc" + low[2:].capitalize())
+        else:
+            out.append(low.capitalize())
+    return Name("".join(out), name.given, name.suffix)
 
 
 def looks_org(text: str) -> bool:

@@ -68,6 +68,13 @@ THESIS_RE = re.compile(
     r"(?:thesis|dissertation|diss\.)|\b(?:thesis|dissertation)\b",
     re.I,
 )
+#: The degree a thesis is for, where the tail names it: "PhD diss.", "Master's thesis".
+THESIS_TAIL_RE = re.compile(
+    r"(?:^|(?<=[.,;\[(]\s)|(?<=[\[(]))"
+    r"(?:(?:Ph\.?\s?D\.?|Doctoral|Master['’]?s|M\.?A\.?|MPhil|Doctorate)\s+"
+    r"(?:thesis|dissertation|diss\.)|(?:Thesis|Dissertation|Diss\.)(?=[,.;)\]]|$))",
+    re.I,
+)
 REPORT_RE = re.compile(r"\b(?:report|working paper|technical paper|white paper)\b", re.I)
 
 
@@ -218,14 +225,19 @@ def _take_authors(text: str, ref: Reference) -> tuple[str, bool]:
         pos = tokens[j].start if j < len(tokens) else len(text)
         comma = j < len(tokens) and tokens[j].text == ","
         if not (names[0].is_org and len(names) == 1 and not _org_follows(text, pos)):
-            ref.names["author"] = names
+            role = "author"
+            if _editor_mark(text, pos):
+                # "Ryan, James, and Susan Grant, eds. 2020." / "Smith, J. (Ed.). (2001)."
+                role, pos = "editor", _editor_mark(text, pos)
+            ref.names[role] = names
             if et_al:
                 ref.fields["_etal"] = "1"
             after = _apa_year(text, pos, ref)
             return text[after:].lstrip(" .,:;"), comma and after == pos
     # No people: an organisation or a title stands before an author-date year.
     m = re.search(
-        rf"(?:^|[\s.,])\(\s*(?:{F.YEAR}[a-z]?|n\.\s?d\.)\s*(?:,[^)]*)?\)|(?<=[.,]\s)(?:{F.YEAR}[a-z]?)(?=[.,:])",
+        rf"(?:^|[\s.,])\(\s*(?:{F.YEAR}[a-z]?|n\.\s?d\.)\s*(?:,[^)]*)?\)"
+        rf"|(?<=[.,]\s)(?:{F.YEAR}[a-z]?(?=[.,:])|n\.\s?d\.(?=\s|$))",
         text[:200],
     )
     if m and not starts_quoted:
@@ -241,6 +253,20 @@ def _take_authors(text: str, ref: Reference) -> tuple[str, bool]:
             ref.fields["title"] = prefix
             return text[after:].lstrip(" .,:;"), False
     return text, False
+
+
+def _editor_mark(text: str, pos: int) -> int | None:
+    """End of an "eds." / "(Ed.)" / ", editors." after a name list, or None."""
+    mark = ED_MARK_RE.match(text, pos)
+    if not mark:
+        return None
+    if re.match(rf"\s*(?:\(|{F.YEAR}|n\.\s?d\.|$)", text[mark.end() :]):
+        return mark.end()  # a date follows (author-date styles)
+    if re.fullmatch(r"\s*,\s*(?:[Ee]ds?\.|[Ee]ditors?\.|[Ee]ditors?,)\s*", mark.group()):
+        return mark.end()  # MLA: "Surname, Given, editor. Title"
+    if "(" in mark.group() and ")" in mark.group():
+        return mark.end()  # "(Ed.)", "(Hrsg.)": bracketed, it is never part of a title
+    return None
 
 
 def _org_follows(text: str, pos: int) -> bool:
@@ -367,6 +393,10 @@ def _inside_quotes(text: str, i: int) -> bool:
 def _parse_tail(rest: str, ref: Reference) -> None:
     rest = rest.strip(" .,:;")
     rest = _take_translator_edition(rest, ref)
+    thesis = THESIS_TAIL_RE.search(rest)
+    if thesis:
+        _thesis_tail(rest[: thesis.start()], rest[thesis.end() :], ref)
+        return
     m = IN_RE.search(rest)
     edited = EDITED_BY_RE.search(rest)
     if m:
@@ -385,6 +415,24 @@ def _parse_tail(rest: str, ref: Reference) -> None:
     if ref.quoted_title and _apa_editors(rest, ref):
         return
     _parse_periodical_or_book(rest, ref)
+
+
+def _thesis_tail(before: str, after: str, ref: Reference) -> None:
+    """Around "PhD diss.": the university next to it is the institution, never a journal.
+
+    Chicago and APA name it after the degree ("PhD diss., University of Chicago"),
+    MLA before it ("U of Chicago, PhD dissertation"); anything further is a note.
+    """
+    before, after = before.strip(" .,:;[("), after.lstrip(" ,.;:])")
+    if after:
+        end = _sentence_end(after)
+        main, extra = (after, "") if end is None else (after[:end], after[end:])
+        extra = f"{before}. {extra}" if before else extra
+    else:
+        main, extra = before, ""
+    _publication_facts(main, ref)
+    if extra.strip(" .,:;"):
+        _publication_facts(extra, ref)
 
 
 def _take_translator_edition(rest: str, ref: Reference) -> str:
@@ -649,7 +697,12 @@ def _infer_type(ref: Reference) -> None:
     elif thesis:
         ref.entry_type = "thesis"
         kind = (thesis.group("kind") or "").lower().replace(".", "").replace(" ", "")
-        f["type"] = "phdthesis" if kind.startswith(("phd", "doc")) else "mathesis"
+        doctoral = kind.startswith(("phd", "doc")) or (
+            not kind and thesis.group().lower().startswith("diss")  # a bare "dissertation"
+        )
+        f["type"] = "phdthesis" if doctoral else "mathesis"
+        if f.get("publisher"):
+            f["institution"] = f.pop("publisher")
     elif f.get("url") and not f.get("publisher") or f.get("organization"):
         ref.entry_type = "online"
     elif REPORT_RE.search(f.get("title", "")) or REPORT_RE.search(" ".join(ref.notes)):
