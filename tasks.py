@@ -76,7 +76,9 @@ def bench(c, refs=False):
 def bib(c, sources="paper/sources.txt", output="bib/references.bib",
         corrections="bib/corrections.yaml", json=False):  # fmt: skip
     """Normalise the Sources list into BibTeX: e.g. `invoke bib`, `invoke bib --json`."""
-    written = cli.guard(cli.bib, Path(sources), Path(output), Path(corrections) if corrections else None, json)
+    written = cli.guard(
+        cli.bib, Path(sources), Path(output), Path(corrections) if corrections else None, json
+    )
     print(written)
 
 

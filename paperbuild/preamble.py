@@ -67,8 +67,11 @@ def dump_format(workdir: Path, preamble: str, env: dict[str, str]) -> str | None
 
 
 def discard_format(workdir: Path) -> None:
-    (workdir / f"{FORMAT}.sha256").unlink(missing_ok=True)
-    (workdir / f"{FORMAT}.fmt").unlink(missing_ok=True)
+    """Forget a format that broke a run, and the recorder file pdflatex left when it did."""
+    for path in (workdir / f"{FORMAT}.sha256", workdir / f"{FORMAT}.fmt"):
+        path.unlink(missing_ok=True)
+    for stray in workdir.glob(f"{FORMAT}[0-9]*.fls"):
+        stray.unlink()
 
 
 def compile_fast(
@@ -92,7 +95,9 @@ def compile_fast(
     try:
         return run_latexmk(workdir, jobname, rendered, source_date_epoch, fmt=FORMAT)
     except PaperError:
-        # The document's own error fails this run too, and is the one reported.
+        # Without its record latexmk reruns everything instead of refusing to retry a
+        # failure; the document's own error fails this run too, and is the one reported.
+        (workdir / f"{jobname}.fdb_latexmk").unlink(missing_ok=True)
         result = run_latexmk(workdir, jobname, rendered, source_date_epoch)
     discard_format(workdir)
     say("preamble  the precompiled preamble failed; compiled without it")

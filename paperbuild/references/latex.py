@@ -12,6 +12,10 @@ to single quotes inside a quoted article title.
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from ..latex.charset import typesettable
+from ..latex.escape import missing_char
 
 SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -23,7 +27,7 @@ SPECIALS = {
     "#": r"\#",
     "_": r"\_",
     "~": r"\textasciitilde{}",
-    "^": r"\^{}",
+    "^": r"\textasciicircum{}",
 }
 NUMBER_RANGE_RE = re.compile(r"(?<=\b\d{4})-(?=\d{2,4}\b)")  # "1929-1930" takes an en dash
 SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]")
@@ -36,8 +40,14 @@ QUOTE_RES = (
 
 
 def escape(text: str) -> str:
-    """Escape the characters LaTeX treats specially; braces by name, as BibTeX counts \\{."""
-    return SPECIAL_RE.sub(lambda m: SPECIALS[m.group()], text)
+    """Escape the characters LaTeX treats specially; braces by name, as BibTeX counts \\{.
+
+    A character our fonts lack becomes the same visible placeholder as in the essay.
+    """
+    text = SPECIAL_RE.sub(lambda m: SPECIALS[m.group()], unicodedata.normalize("NFC", text))
+    if text.isascii():
+        return text
+    return "".join(ch if typesettable(ch) else missing_char(ch) for ch in text)
 
 
 def mark_quotes(text: str) -> str:

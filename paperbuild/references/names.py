@@ -162,13 +162,13 @@ def _inverted(tokens, i, source):
     fam_start = i
     k = j
     while k < len(tokens) and k - j < 3 and (_is_cap(tokens[k]) or tokens[k].text in SUFFIXES):
-        if k > j and _is_initial(tokens[k]) and tokens[k].text not in SUFFIXES:
-            return out  # "Smith J, Doe J": a surname and its initials, not "Smith J, Given"
         k += 1
         if k < len(tokens) and tokens[k].text == ",":
             break
     if k == j or k >= len(tokens) or tokens[k].text != ",":
         return out
+    if k - j > 1 and _is_initial(tokens[k - 1]) and tokens[k - 1].text not in SUFFIXES:
+        return out  # "Smith J, Doe J": a surname and its initials, not the surname "Smith J"
     family = _text(tokens, fam_start, k, source)
     suffix = None
     if k - j > 1 and tokens[k - 1].text in SUFFIXES:  # "Blyth Jr., C.": Jr. is no surname

@@ -44,9 +44,9 @@ def check_bibliography(
     lines, raw = lines or {}, raw or {}
     problems = []
 
-    def warn(key: str, message: str) -> None:
+    def warn(key: str, message: str, severity: str = "warning") -> None:
         problems.append(
-            Problem("bibliography", "warning", f"{key}: {message}", path, lines.get(key), key)
+            Problem("bibliography", severity, f"{key}: {message}", path, lines.get(key), key)
         )
 
     seen = defaultdict(list)
@@ -73,7 +73,8 @@ def check_bibliography(
             if name in NAME_FIELDS and value[:1].islower():
                 warn(key, f"{name} {value!r} starts with a lower-case letter")
         if key in raw and re.search(r"\w\s+[,.;:](?:\s|$)", raw[key]):
-            warn(key, "stray space before punctuation in the source line")
+            # tidied by the parser, so only worth knowing when editing the list
+            warn(key, "stray space before punctuation in the source line (tidied)", "info")
         title = _fold(fields.get("title", "") + " " + fields.get("subtitle", ""))
         seen[(title, fields.get("date", "")[:4])].append(key)
     for (_title, _year), keys in sorted(seen.items()):

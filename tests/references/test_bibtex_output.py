@@ -15,6 +15,7 @@ from pybtex.database import BibliographyData, parse_string
 from paperbuild.errors import PaperError
 from paperbuild.references import normalise_sources, render_bibtex, write_bibtex
 from paperbuild.references.bibtex import to_entry
+from paperbuild.references.latex import escape
 from paperbuild.references.parse import UnparsableReference, parse_reference
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,6 +86,15 @@ def test_organisation_and_anonymous_keys(tmp_path):
         "The Anonymous Pamphlet. London: Smith, 1850.\n"
     )
     assert set(_normalise(tmp_path, text).bibliography.entries) == {"unhcr2015", "anonymous1850"}
+
+
+def test_undated_organisation_keyed_nd_without_date(tmp_path):
+    """ "Memorial. n.d." keys as memorialnd with no date, so "(Memorial, n.d.)" resolves."""
+    text = "Memorial. n.d. “Victims of Terror.” Accessed May 2, 2024. https://example.org/.\n"
+    entries = _normalise(tmp_path, text).bibliography.entries
+    assert set(entries) == {"memorialnd"}
+    assert "date" not in entries["memorialnd"].fields
+    assert entries["memorialnd"].fields["urldate"] == "2024-05-02"
 
 
 def test_latex_specials_escaped_but_not_in_urls(tmp_path):
@@ -233,3 +243,7 @@ def test_any_parsed_line_renders_to_valid_bibtex(text):
         assert render_bibtex(parse_string(rendered, "bibtex")) == rendered
     finally:
         pybtex.errors.set_strict_mode(False)
+
+
+def test_characters_the_fonts_lack_become_visible_placeholders():
+    assert escape("Mao 漢 e\u0301 x^2") == r"Mao \missingchar{U+6F22} é x\textasciicircum{}2"

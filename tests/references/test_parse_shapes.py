@@ -341,7 +341,261 @@ CASES = [
     (
         "thesis",
         "Brown, Kate. Stalin's Border. PhD diss., University of Washington, 1999.",
-        {"type": "thesis"},
+        {"type": "thesis", "institution": "University of Washington", "location": None},
+    ),
+    # --- Chicago author-date: first name inverted, the rest in natural order ------------------
+    (
+        "chicago-initials-and-given-middle-initial",
+        "Davies, R. W., and Stephen G. Wheatcroft. 2004. The Years of Hunger: Soviet "
+        "Agriculture, 1931–1933. Basingstoke: Palgrave Macmillan.",
+        {
+            "author": ["Davies, R. W.", "Wheatcroft, Stephen G."],
+            "date": "2004",
+            "title": "The Years of Hunger",
+            "subtitle": "Soviet Agriculture, 1931–1933",
+            "location": "Basingstoke",
+            "publisher": "Palgrave Macmillan",
+            "type": "book",
+        },
+    ),
+    (
+        "chicago-three-given-first",
+        "Smith, John, Jane Doe, and Ann Lee. 2001. Title. City: Pub.",
+        {
+            "author": ["Smith, John", "Doe, Jane", "Lee, Ann"],
+            "date": "2001",
+            "title": "Title",
+            "location": "City",
+            "publisher": "Pub",
+        },
+    ),
+    (
+        "chicago-initials-no-periods",
+        "Moore, B, and Carl T Lowe. 1998. Harvest Failures. Leeds: Northern Press.",
+        {"author": ["Moore, B", "Lowe, Carl T"], "date": "1998", "title": "Harvest Failures"},
+    ),
+    (
+        "chicago-initials-no-spaces",
+        "Moore, B.A., and C.T. Lowe. 1998. Harvest Failures. Leeds: Northern Press.",
+        {"author": ["Moore, B.A.", "Lowe, C.T."], "date": "1998", "title": "Harvest Failures"},
+    ),
+    (
+        "chicago-middle-initials-three-authors",
+        "Moore, Beth A., Carl T. Lowe, and Dana R. Price. 1998. Harvest Failures. Leeds: "
+        "Northern Press.",
+        {
+            "author": ["Moore, Beth A.", "Lowe, Carl T.", "Price, Dana R."],
+            "title": "Harvest Failures",
+            "publisher": "Northern Press",
+        },
+    ),
+    (
+        "chicago-particles",
+        "van Ree, Erik, and Jan de Vries. 2001. Dutch Readings of Lenin. Leiden: Brill.",
+        {
+            "author": ["van Ree, Erik", "de Vries, Jan"],
+            "date": "2001",
+            "title": "Dutch Readings of Lenin",
+            "location": "Leiden",
+        },
+    ),
+    (
+        "chicago-hyphenated",
+        "Lefort-Marin, Anne-Sophie, and Jean-Paul Roux-Dubois. 2011. Les Archives. Paris: "
+        "Gallimard.",
+        {"author": ["Lefort-Marin, Anne-Sophie", "Roux-Dubois, Jean-Paul"], "date": "2011"},
+    ),
+    (
+        "chicago-ten-authors",
+        "Abel, Ann, Ben Bell, Cal Cole, Dee Dunn, Eve Eyre, Fay Ford, Gil Gray, Hal Hunt, "
+        "Ivy Ives, and Jon Judd. 2019. Team Science. Boston: Beacon Press.",
+        {
+            "author": [
+                "Abel, Ann",
+                "Bell, Ben",
+                "Cole, Cal",
+                "Dunn, Dee",
+                "Eyre, Eve",
+                "Ford, Fay",
+                "Gray, Gil",
+                "Hunt, Hal",
+                "Ives, Ivy",
+                "Judd, Jon",
+            ],  # fmt: skip
+            "date": "2019",
+            "title": "Team Science",
+            "publisher": "Beacon Press",
+        },
+    ),
+    (
+        "chicago-suffix-jr",
+        "King, Martin Luther, Jr. 1963. Strength to Love. New York: Harper and Row.",
+        {"author": ["King, Jr., Martin Luther"], "date": "1963", "title": "Strength to Love"},
+    ),
+    (
+        "natural-order-middle-initial",
+        "Carl T. Lowe. 1998. Harvest Failures. Leeds: Northern Press.",
+        {"author": ["Lowe, Carl T."], "date": "1998", "title": "Harvest Failures"},
+    ),
+    (
+        "apa-suffix-in-surname",
+        "Moore Jr., B., & Lowe, C. (1998). Harvest failures. Northern Press.",
+        {"author": ["Moore, Jr., B.", "Lowe, C."], "date": "1998"},
+    ),
+    (
+        "apa-two-ampersand",
+        "Smith, J., & Doe, J. (2001). A study of things. City: Pub.",
+        {"author": ["Smith, J.", "Doe, J."], "date": "2001", "title": "A study of things"},
+    ),
+    (
+        "vancouver-bare-initials",
+        "Smith J, Doe J (2001) A study of things. City: Pub.",
+        {"author": ["Smith, J.", "Doe, J."], "date": "2001", "title": "A study of things"},
+    ),
+    (
+        "vancouver-run-together-initials",
+        "Moore BA, Lowe CT. Harvest failures. J Agric Hist. 1998;12(3):1-20.",
+        {
+            "author": ["Moore, B. A.", "Lowe, C. T."],
+            "journaltitle": "J Agric Hist",
+            "volume": "12",
+            "number": "3",
+        },
+    ),
+    (
+        "iso690-capitals",
+        "SMITH, John. Title of the Work. Paris: Gallimard, 2001.",
+        {"author": ["Smith, John"], "title": "Title of the Work", "publisher": "Gallimard"},
+    ),
+    (
+        "iso690-capitals-particle-and-natural",
+        "DE LA CROIX, Marie, and Paul MCKAY. Deux Mondes. Paris: Plon, 1999.",
+        {"author": ["de la Croix, Marie", "McKay, Paul"], "title": "Deux Mondes"},
+    ),
+    (
+        "surname-in-capitals-natural-order",
+        "Wei LIU. “Rivers and States.” Asian Review 9, no. 2 (2015): 1–19.",
+        {"author": ["Liu, Wei"], "journaltitle": "Asian Review"},
+    ),
+    # --- organisations, anonymous and undated works --------------------------------------------
+    (
+        "organisation-no-date-online",
+        "Memorial. n.d. “Victims of Political Terror in the USSR.” Accessed May 2, 2024. "
+        "https://lists.memo.ru/.",
+        {
+            "author": ["{Memorial}"],
+            "date": None,
+            "nodate": True,
+            "title": "Victims of Political Terror in the USSR",
+            "urldate": "2024-05-02",
+            "url": "https://lists.memo.ru/",
+            "type": "online",
+        },
+    ),
+    (
+        "organisation-chicago-year",
+        "World Health Organization. 2019. Global Action Plan on Physical Activity. Geneva: WHO.",
+        {
+            "author": ["{World Health Organization}"],
+            "date": "2019",
+            "title": "Global Action Plan on Physical Activity",
+            "location": "Geneva",
+            "publisher": "WHO",
+            "type": "book",
+        },
+    ),
+    (
+        "anonymous",
+        "Anonymous. 1850. The Book of Trades. London: Murray.",
+        {"author": ["{Anonymous}"], "date": "1850", "title": "The Book of Trades"},
+    ),
+    # --- editors, chapters, theses, translators -------------------------------------------------
+    (
+        "chicago-editors-of-book",
+        "Ryan, James, and Susan Grant, eds. 2020. Revisioning Stalin and Stalinism. London: "
+        "Bloomsbury.",
+        {
+            "author": [],
+            "editor": ["Ryan, James", "Grant, Susan"],
+            "date": "2020",
+            "title": "Revisioning Stalin and Stalinism",
+            "location": "London",
+            "publisher": "Bloomsbury",
+            "type": "book",
+        },
+    ),
+    (
+        "mla-editor-of-book",
+        "Moore, Beth, editor. Harvest Failures. Northern Press, 1998.",
+        {"author": [], "editor": ["Moore, Beth"], "title": "Harvest Failures", "date": "1998"},
+    ),
+    (
+        "apa-editors-of-book",
+        "Moore, B., & Lowe, C. (Eds.). (1998). Harvest failures. Northern Press.",
+        {"author": [], "editor": ["Moore, B.", "Lowe, C."], "title": "Harvest failures"},
+    ),
+    (
+        "title-starting-with-editor-word",
+        "Moore, Beth. Editor's Choice. London: Pub, 2001.",
+        {"author": ["Moore, Beth"], "editor": [], "title": "Editor's Choice"},
+    ),
+    (
+        "chicago-chapter-edited-by-two",
+        "Wynn, Charters. 2008. “The Right Opposition.” In The Lost Politburo Transcripts, edited "
+        "by Paul R. Gregory and Norman Naimark, 97–117. New Haven: Yale University Press.",
+        {
+            "author": ["Wynn, Charters"],
+            "date": "2008",
+            "title": "The Right Opposition",
+            "booktitle": "The Lost Politburo Transcripts",
+            "editor": ["Gregory, Paul R.", "Naimark, Norman"],
+            "pages": "97--117",
+            "location": "New Haven",
+            "publisher": "Yale University Press",
+            "type": "incollection",
+        },
+    ),
+    (
+        "chicago-thesis-quoted-title",
+        "Doe, Jane. 2010. “Title.” PhD diss., University of Chicago.",
+        {
+            "author": ["Doe, Jane"],
+            "date": "2010",
+            "title": "Title",
+            "type": "thesis",
+            "institution": "University of Chicago",
+            "journaltitle": None,
+        },
+    ),
+    (
+        "mla-thesis-degree-last",
+        "Lowe, Carl. Harvest Failures. 1998. University of Leeds, PhD dissertation.",
+        {"type": "thesis", "institution": "University of Leeds", "date": "1998"},
+    ),
+    (
+        "masters-thesis",
+        "Doe, Jane. “Another Title.” Master's thesis, University of Toronto, 2012.",
+        {"type": "thesis", "institution": "University of Toronto", "date": "2012"},
+    ),
+    (
+        "journal-named-dissertation",
+        "Lee, Ann. 2011. “Reading Theses.” Dissertation Abstracts 45, no. 3: 1–20.",
+        {"type": "article", "journaltitle": "Dissertation Abstracts", "volume": "45"},
+    ),
+    (
+        "chicago-translated-book",
+        "Khlevniuk, Oleg V. 2015. Stalin: New Biography of a Dictator. Translated by Nora "
+        "Seligman Favorov. New Haven: Yale University Press.",
+        {
+            "author": ["Khlevniuk, Oleg V."],
+            "translator": ["Favorov, Nora Seligman"],
+            "date": "2015",
+            "title": "Stalin",
+            "subtitle": "New Biography of a Dictator",
+            "location": "New Haven",
+            "publisher": "Yale University Press",
+            "type": "book",
+        },
     ),
 ]
 
