@@ -19,6 +19,7 @@ from pathlib import Path
 from .compile import CompileResult, require_tools, run_latexmk, tex_environment
 from .errors import PaperError
 from .latex.render import Rendered
+from .reproducible import rerun_on_new_epoch
 
 FORMAT = "paper-preamble"
 BEGIN = "\\begin{document}"
@@ -83,6 +84,7 @@ def compile_fast(
 ) -> CompileResult:
     """latexmk with the precompiled preamble, dumping it first when the preamble changed."""
     require_tools()
+    rerun_on_new_epoch(workdir, jobname, source_date_epoch)
     preamble = preamble_of(rendered.latex)
     if preamble is None:
         return run_latexmk(workdir, jobname, rendered, source_date_epoch)

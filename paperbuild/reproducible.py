@@ -62,3 +62,13 @@ def git_epoch(folder: Path) -> int | None:
         return None
     stamp = proc.stdout.strip()
     return int(stamp) if proc.returncode == 0 and stamp.isdigit() else None
+
+
+def rerun_on_new_epoch(workdir: Path, jobname: str, epoch: int | None) -> None:
+    """latexmk cannot see the environment: after a new commit moves the epoch but leaves
+    the .tex as it was, drop latexmk's record so every pass runs with the new dates."""
+    mark = workdir / ".source-date-epoch"
+    if mark.is_file() and mark.read_text(encoding="ascii") == str(epoch):
+        return
+    (workdir / f"{jobname}.fdb_latexmk").unlink(missing_ok=True)
+    mark.write_text(str(epoch), encoding="ascii")

@@ -11,6 +11,10 @@ import pytest
 from conftest import needs_tex
 
 from paperbuild import incremental
+from paperbuild import preamble as preamble_module
+from paperbuild.compile import CompileResult
+from paperbuild.errors import PaperError
+from paperbuild.latex.render import Rendered
 from paperbuild.pipeline import build
 from paperbuild.preamble import preamble_of
 
@@ -76,6 +80,45 @@ def test_preamble_is_everything_before_begin_document():
     latex = "\\documentclass{article}\n\\usepackage{x}\n\\begin{document}\nHi\n\\end{document}\n"
     assert preamble_of(latex) == "\\documentclass{article}\n\\usepackage{x}\n\\begin{document}\n"
     assert preamble_of("no document here") is None
+
+
+def fake_tex(monkeypatch, formatted_fails: bool, plain_fails: bool) -> list:
+    """compile_fast with TeX replaced: the format dumps, the runs fail as asked."""
+    runs: list = []
+
+    def dump(folder, preamble, env):
+        (folder / f"{preamble_module.FORMAT}.fmt").write_text("format")
+        return None
+
+    def run(folder, jobname, rendered, epoch, fmt=None):
+        runs.append(fmt)
+        if formatted_fails if fmt else plain_fails:
+            raise PaperError("latex", "LaTeX met a command it does not know", "essay.md", 3)
+        return CompileResult(folder / "paper.pdf", "")
+
+    monkeypatch.setattr(preamble_module, "require_tools", lambda: None)
+    monkeypatch.setattr(preamble_module, "dump_format", dump)
+    monkeypatch.setattr(preamble_module, "run_latexmk", run)
+    return runs
+
+
+LATEX = Rendered("\\documentclass{article}\n\\begin{document}\nHi\n\\end{document}\n", "e")
+
+
+def test_a_format_that_breaks_the_run_is_dropped(monkeypatch, tmp_path: Path):
+    runs = fake_tex(monkeypatch, formatted_fails=True, plain_fails=False)
+    notes: list[str] = []
+    preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, notes.append)
+    assert runs == [preamble_module.FORMAT, None]
+    assert "compiled without it" in notes[-1]
+    assert not (tmp_path / f"{preamble_module.FORMAT}.fmt").exists()
+
+
+def test_the_documents_own_error_is_reported_and_the_format_kept(monkeypatch, tmp_path: Path):
+    fake_tex(monkeypatch, formatted_fails=True, plain_fails=True)
+    with pytest.raises(PaperError, match="does not know"):
+        preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, lambda _: None)
+    assert (tmp_path / f"{preamble_module.FORMAT}.fmt").exists()
 
 
 def test_second_build_of_a_profile_waits_for_the_first(tmp_path: Path):

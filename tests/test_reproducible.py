@@ -12,7 +12,13 @@ from conftest import needs_tex
 from paperbuild.compile import run_latexmk
 from paperbuild.latex.render import Rendered
 from paperbuild.pipeline import build
-from paperbuild.reproducible import FIXED_EPOCH, date_epoch, git_epoch, source_date_epoch
+from paperbuild.reproducible import (
+    FIXED_EPOCH,
+    date_epoch,
+    git_epoch,
+    rerun_on_new_epoch,
+    source_date_epoch,
+)
 
 
 def test_written_dates_become_midnight_utc():
@@ -46,6 +52,18 @@ def test_without_date_the_last_commit_of_the_folder_counts(tmp_path: Path):
     subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
     subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True, env=env)
     assert source_date_epoch(paper) == 1_700_000_000
+
+
+def test_a_new_epoch_makes_latexmk_run_every_pass_again(tmp_path: Path):
+    record = tmp_path / "paper.fdb_latexmk"
+    record.write_text("latexmk's record")
+    rerun_on_new_epoch(tmp_path, "paper", 1_700_000_000)
+    assert not record.exists()
+    record.write_text("latexmk's record")
+    rerun_on_new_epoch(tmp_path, "paper", 1_700_000_000)
+    assert record.exists()
+    rerun_on_new_epoch(tmp_path, "paper", 1_800_000_000)
+    assert not record.exists()
 
 
 def pdf_text(pdf: Path) -> str:
