@@ -28,10 +28,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from paperbuild.citations.model import Citation
-from paperbuild.manuscript import FRONT_MATTER
+from paperbuild.frontmatter import FRONT_MATTER
 from paperbuild.paper import load_paper
-from paperbuild.pipeline import Analysis, analyse, build, render
+from paperbuild.pipeline import build
 from paperbuild.profiles import get_profile
+from paperbuild.stages import Analysis, analyse, render
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "paper"

@@ -18,9 +18,9 @@ from .latex.render import Rendered
 from .manuscript import read_text
 from .paper import load_paper
 from .pdfinfo import pdf_problems, read_pdf
-from .pipeline import JOBNAME, Analysis, analyse
 from .problems import Problem
 from .profiles import get_profile
+from .stages import JOBNAME, Analysis, analyse
 from .texlog import log_problems
 from .wordcount import note_words, prose_words
 

@@ -1,5 +1,8 @@
 """What the Invoke tasks call: each function takes plain arguments and returns plain results.
 
+Each task imports the stages it needs when it runs, so that an up-to-date
+``invoke build`` starts in a fraction of a second.
+
 ``guard`` is the single place where failures become exits: a PaperError prints
 its one-line message; anything else is a bug in paperbuild and says so.
 """
@@ -18,11 +21,9 @@ from pathlib import Path
 from invoke import Exit
 
 from .errors import PaperError
+from .locations import REPO
 from .pipeline import build as run_build
 from .profiles import get_profile
-from .references import normalise_sources, write_bibtex
-from .submission import build_submission, manuscript_words
-from .watch import watch as run_watch
 
 #: Debian packages the build needs (see README, "Setup").
 TEX_PACKAGES = (
@@ -38,7 +39,6 @@ TEX_PACKAGES = (
     "latexmk",
     "poppler-utils",
 )
-REPO = Path(__file__).resolve().parents[1]
 
 
 def guard(function, *args, **kwargs):
@@ -97,17 +97,23 @@ def build(
         raise PaperError("input", "--booklet imposes the handout: add --profile handout")
     result = run_build(paper, build_dir, profile, paper_size, booklet=booklet)
     if get_profile(profile).settings.get("word_count"):
+        from .submission import manuscript_words
+
         print(f"words     {manuscript_words(paper, result, paper_size)}")
     return result.pdf
 
 
 def submission(paper: Path, build_dir: Path, paper_size: str | None) -> list[Path]:
     """The anonymised manuscript, its title page and its source archive, in that order."""
+    from .submission import build_submission
+
     written = build_submission(paper, build_dir, paper_size)
     return [written.manuscript, written.title_page, written.archive]
 
 
 def watch(paper: Path, build_dir: Path, profile: str, paper_size: str | None) -> None:
+    from .watch import watch as run_watch
+
     run_watch(paper, build_dir, profile, paper_size)
 
 
@@ -126,6 +132,8 @@ def bench(name: str) -> None:
 
 def bib(sources: Path, output: Path, corrections: Path | None, as_json: bool) -> Path:
     """Normalise a Sources list into BibTeX; report doubtful entries (stderr, or JSON on stdout)."""
+    from .references import normalise_sources, write_bibtex
+
     if corrections is not None and not corrections.is_file():
         raise PaperError("input", "corrections file not found", corrections)
     normalised = normalise_sources(sources, corrections)

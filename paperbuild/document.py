@@ -8,7 +8,6 @@ or LaTeX, so each stage can be tested on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class Note:
     line: int
 
 
-Inline = Union[Text, Emphasis, Code, Link, Note]
+Inline = Text | Emphasis | Code | Link | Note
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ class BlockQuote:
     line: int
 
 
-Block = Union[Heading, Paragraph, BlockQuote]
+Block = Heading | Paragraph | BlockQuote
 
 
 @dataclass(frozen=True)

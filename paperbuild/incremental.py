@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .latex.environment import TEMPLATE_DIR
+from .locations import TEMPLATE_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STAMP = ".stamp.json"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -19,7 +18,6 @@ from .document import (
     Code,
     Document,
     Emphasis,
-    FrontMatter,
     Heading,
     Inline,
     Link,
@@ -27,13 +25,11 @@ from .document import (
     Text,
 )
 from .errors import PaperError
+from .frontmatter import split_front_matter
 from .textfile import read_text
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
-KNOWN_KEYS = {f for f in FrontMatter.__dataclass_fields__ if f != "options"}
 OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))"(?=\S)')
 OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))'(?=\S)")
-OPTION_KEYS = {"paper-size", "profile", "lang"}
 
 
 def markdown_parser() -> MarkdownIt:
@@ -48,47 +44,6 @@ def read_manuscript(path: Path) -> Document:
     tokens = markdown_parser().parse(body)
     blocks = tuple(BlockReader(tokens, offset, path).blocks())
     return Document(meta=meta, blocks=blocks, path=str(path))
-
-
-def split_front_matter(text: str, path: Path) -> tuple[FrontMatter, str, int]:
-    """Front matter, the Markdown body, and the body's first line number minus one."""
-    if not text.strip():
-        raise PaperError("manuscript", "the essay is empty", path)
-    match = FRONT_MATTER.match(text)
-    if not match:
-        raise PaperError(
-            "manuscript",
-            "no front matter: start the file with a '---' block holding 'title:'",
-            path,
-            1,
-        )
-    try:
-        data = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(err, "problem", None) or "not valid YAML"
-        raise PaperError("manuscript", f"front matter: {problem}", path, line) from None
-    if not isinstance(data, dict):
-        raise PaperError("manuscript", "front matter must be 'key: value' lines", path, 2)
-    offset = match.group(0).count("\n")
-    return front_matter(data, path), text[match.end() :], offset
-
-
-def front_matter(data: dict, path: Path) -> FrontMatter:
-    unknown = sorted(set(data) - KNOWN_KEYS - OPTION_KEYS)
-    if unknown:
-        raise PaperError("manuscript", f"front matter: unknown key {unknown[0]!r}", path)
-    title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise PaperError("manuscript", "front matter: 'title:' is required", path)
-    keywords = data.get("keywords") or ()
-    if isinstance(keywords, str):
-        keywords = [k.strip() for k in keywords.split(",") if k.strip()]
-    fields = {k: str(v).strip() for k, v in data.items() if k in KNOWN_KEYS and v is not None}
-    fields["keywords"] = tuple(str(k) for k in keywords)
-    options = {k: str(v) for k, v in data.items() if k in OPTION_KEYS}
-    return FrontMatter(**fields, options=options)
 
 
 class BlockReader:

@@ -1,42 +1,22 @@
-"""The build: each stage hands plain data to the next; nothing reaches back.
+"""A build of one profile: skipped when no input changed, else every stage runs.
 
-read (paper folder) -> cite (recognise, resolve, place) -> render (Jinja)
--> compile (latexmk) -> publish (atomic move into build/).
+Kept apart from :mod:`.stages` so that an up-to-date build costs a hash of the
+inputs and nothing else: the stages (and their imports) load only when needed.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import incremental
-from .booklet import booklet_profile, impose
-from .citations.model import Resolution
-from .citations.place import place_notes
-from .citations.resolve import known_families, resolve
-from .citations.scan import by_run, scan_document
-from .document import Document
-from .latex.render import Rendered, render_document
-from .paper import Paper, load_paper
-from .preamble import compile_fast
-from .problems import Problem
-from .profiles import Profile, get_profile
+from .profiles import get_profile
 from .reproducible import source_date_epoch
 
-JOBNAME = "paper"
-BIB_NAME = "references.bib"
-
-
-@dataclass
-class Analysis:
-    paper: Paper
-    resolution: Resolution
-    placed: Document
-    problems: list[Problem] = field(default_factory=list)
+if TYPE_CHECKING:
+    from .stages import Analysis
 
 
 @dataclass
@@ -45,26 +25,6 @@ class BuildResult:
     analysis: Analysis | None  # None when up to date: nothing was read
     log: str
     up_to_date: bool = False
-
-
-def analyse(paper: Paper) -> Analysis:
-    """Citations found, resolved against the bibliography and placed as notes."""
-    scan = scan_document(paper.document, known_families(paper.bibliography))
-    resolution = resolve(
-        scan.citations, paper.bibliography, path=paper.document.path, possible=scan.possible
-    )
-    placed = place_notes(paper.document, by_run(resolution.citations, scan.runs))
-    problems = paper.problems + resolution.problems
-    return Analysis(paper, resolution, placed, problems)
-
-
-def render(analysis: Analysis, profile: Profile) -> Rendered:
-    return render_document(analysis.placed, profile.template, BIB_NAME, profile.settings)
-
-
-def effective_profile(name: str, paper_size: str | None, document: Document) -> Profile:
-    """The profile with the paper size from the option, else the front matter, else its own."""
-    return get_profile(name, paper_size or document.meta.options.get("paper-size"))
 
 
 def build(
@@ -90,62 +50,8 @@ def build(
         if fresh:
             say("up to date (no input changed since the last build)")
             return BuildResult(fresh, None, "", up_to_date=True)
+        from .stages import build_fresh  # deferred: see the module docstring
+
         result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
         incremental.write_stamp(workdir, key, result.pdf)
         return result
-
-
-def build_fresh(
-    paper_dir: Path,
-    build_dir: Path,
-    profile_name: str,
-    paper_size: str | None,
-    epoch: int,
-    say: Callable[[str], None],
-    booklet: bool = False,
-) -> BuildResult:
-    """Every stage, each handing its data to the next (latexmk skips TeX passes it need not run)."""
-    say(f"read      {paper_dir}")
-    paper = load_paper(paper_dir)
-    profile = effective_profile(profile_name, paper_size, paper.document)
-    if booklet:
-        profile = booklet_profile(profile)
-    say(f"cite      {len(paper.bibliography.entries)} sources")
-    analysis = analyse(paper)
-    found = len(analysis.resolution.citations)
-    missing = len(analysis.resolution.unresolved)
-    say(f"          {found} citations, {missing} unresolved")
-    rendered = render(analysis, profile)
-    say(f"render    {profile.name} ({profile.template})")
-    workdir = build_dir / "work" / profile.name
-    workdir.mkdir(parents=True, exist_ok=True)
-    write_atomic(workdir / f"{JOBNAME}.tex", rendered.latex)
-    write_atomic(workdir / BIB_NAME, paper.bibtex)
-    say(f"compile   latexmk in {workdir}")
-    result = compile_fast(workdir, JOBNAME, rendered, epoch, say)
-    pdf = result.pdf
-    if booklet:
-        say(f"impose    booklet on {profile.settings['paper_size']} sheets")
-        pdf = impose(result.pdf, profile.settings["paper_size"], workdir / "booklet.pdf")
-    target = build_dir / profile.pdf_name()
-    publish(pdf, target)
-    return BuildResult(target, analysis, result.log)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file so no reader ever sees half a file."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return  # unchanged: keep the timestamp so latexmk sees nothing new
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-
-
-def publish(pdf: Path, target: Path) -> None:
-    """Copy the fresh PDF beside ``target`` and rename it into place in one step."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    os.close(fd)
-    shutil.copyfile(pdf, tmp)
-    os.replace(tmp, target)

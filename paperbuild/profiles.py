@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from .errors import PaperError
-from .latex.environment import TEMPLATE_DIR
+from .locations import TEMPLATE_DIR
 
 PAPER_SIZES = ("a4", "letter")
 
@@ -45,9 +45,7 @@ def get_profile(name: str, paper_size: str | None = None) -> Profile:
     profile = profiles[name]
     if paper_size is not None:
         if paper_size not in PAPER_SIZES:
-            raise PaperError(
-                "input", f"unknown paper size {paper_size!r}; choose a4 or letter"
-            )
+            raise PaperError("input", f"unknown paper size {paper_size!r}; choose a4 or letter")
         profile = Profile(
             profile.name,
             profile.template,

@@ -22,19 +22,18 @@ from pathlib import Path
 from .compile import run_latexmk
 from .latex.render import MARKER, render_document
 from .paper import load_paper
-from .pipeline import (
+from .pipeline import BuildResult, build
+from .profiles import Profile
+from .reproducible import source_date_epoch
+from .stages import (
     BIB_NAME,
     JOBNAME,
     Analysis,
-    BuildResult,
     analyse,
-    build,
     effective_profile,
     publish,
     write_atomic,
 )
-from .profiles import Profile
-from .reproducible import source_date_epoch
 from .wordcount import WordCount, count_words
 
 SUBMISSION_DIR = "submission"

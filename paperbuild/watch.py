@@ -21,7 +21,7 @@ from watchdog.observers import Observer
 
 from .errors import PaperError
 from .incremental import is_input
-from .latex.environment import TEMPLATE_DIR
+from .locations import TEMPLATE_DIR
 from .pipeline import build
 
 QUIET = 0.3  # seconds without events before a build starts

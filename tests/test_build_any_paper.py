@@ -9,7 +9,8 @@ import pytest
 from conftest import REPO, needs_tex
 
 from paperbuild.paper import load_paper
-from paperbuild.pipeline import analyse, build
+from paperbuild.pipeline import build
+from paperbuild.stages import analyse
 
 SHAPES = REPO / "tests" / "citations"
 

@@ -13,7 +13,8 @@ from conftest import REPO, needs_tex
 from paperbuild.citations.place import text_runs
 from paperbuild.document import Note
 from paperbuild.paper import load_paper
-from paperbuild.pipeline import analyse, build
+from paperbuild.pipeline import build
+from paperbuild.stages import analyse
 
 pytestmark = [pytest.mark.slow, needs_tex]
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")

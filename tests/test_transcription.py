@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import REPO, SEED
 
-from paperbuild.manuscript import FRONT_MATTER
+from paperbuild.frontmatter import FRONT_MATTER
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed essay is not beside the repository")

@@ -17,7 +17,7 @@ from watchdog.events import (
 
 from paperbuild import watch as watching
 from paperbuild.errors import PaperError
-from paperbuild.latex.environment import TEMPLATE_DIR
+from paperbuild.locations import TEMPLATE_DIR
 
 
 def test_saving_an_input_triggers(tmp_path: Path):

@@ -48,7 +48,7 @@ def resolve(
     ``possible`` citations ("(Moscow, 1938)") become "info" problems, for callers
     that do not report them themselves.
     """
-    sources = _sources(bibliography)
+    sources = _by_last_name(_sources(bibliography))
     keys_known = set(bibliography.entries)  # exact case: biber's keys are case-sensitive
     result = Resolution(citations=[])
     cited: set[str] = set()
@@ -89,6 +89,27 @@ def _sources(bibliography: BibliographyData) -> list[_Source]:
     return [_source(key, entry) for key, entry in bibliography.entries.items()]
 
 
+def _last_word(family: str) -> str:
+    return fold(family).rsplit(" ", 1)[-1]
+
+
+def _by_last_name(sources: list[_Source]) -> dict[str, list[_Source]]:
+    """Sources grouped by the last word of their first family name, in bibliography order.
+
+    Two names can only agree (see ``same_family``) when their last words do, so a
+    citation is compared with its own group alone and resolution stays linear.
+    """
+    groups: dict[str, list[_Source]] = {}
+    for source in sources:
+        if source.families:
+            groups.setdefault(_last_word(source.families[0]), []).append(source)
+    return groups
+
+
+def _candidates(item: CiteItem, sources: dict[str, list[_Source]]) -> list[_Source]:
+    return sources.get(_last_word(item.families[0]), []) if item.families else []
+
+
 def _source(key: str, entry: Entry) -> _Source:
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     families = tuple(
@@ -120,7 +141,9 @@ def _plain(name: str) -> str:
         return name
 
 
-def _match(item: CiteItem, sources: list[_Source], keys: set[str]) -> tuple[list[str], bool]:
+def _match(
+    item: CiteItem, sources: dict[str, list[_Source]], keys: set[str]
+) -> tuple[list[str], bool]:
     """The keys of the best-matching entries, and whether only a loose match was found.
 
     Tiers, first non-empty wins: all listed authors and the exact year label;
@@ -130,7 +153,7 @@ def _match(item: CiteItem, sources: list[_Source], keys: set[str]) -> tuple[list
     if item.key is not None:
         return ([item.key] if item.key in keys else []), False
     for loose in (False, True):
-        people = [s for s in sources if _same_people(item, s, loose)]
+        people = [s for s in _candidates(item, sources) if _same_people(item, s, loose)]
         exact = [s.key for s in people if s.label == item.year]
         if exact:
             return exact, loose
@@ -152,7 +175,7 @@ def _same_people(item: CiteItem, source: _Source, loose: bool) -> bool:
     return len(cited) == len(listed) and all(map(same_family, cited, listed))
 
 
-def _problem(unmatched: Unmatched, sources: list[_Source], path: str | None) -> Problem:
+def _problem(unmatched: Unmatched, sources: dict[str, list[_Source]], path: str | None) -> Problem:
     citation, item = unmatched.citation, unmatched.item
     if item.key is not None:
         message = f"no source has the key '{item.key}' (cited as '{citation.text}')"
@@ -164,7 +187,8 @@ def _problem(unmatched: Unmatched, sources: list[_Source], path: str | None) -> 
         )
     else:
         message = f"no source for {_label(item)} (cited as '{citation.text}')"
-        years = sorted({s.label for s in sources if _same_people(item, s, loose=True)})
+        people = _candidates(item, sources)
+        years = sorted({s.label for s in people if _same_people(item, s, loose=True)})
         if years:
             message += f"; the sources by {item.families[0]} are from {', '.join(years)}"
     return Problem("citation", "error", message, path, citation.line, item.key)

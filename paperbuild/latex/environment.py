@@ -12,9 +12,8 @@ from pathlib import Path
 
 import jinja2
 
+from ..locations import TEMPLATE_DIR
 from .escape import escape
-
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
 def template_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
