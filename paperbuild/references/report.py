@@ -1,8 +1,9 @@
 """Generic checks for entries that parse but look wrong, reported as warnings.
 
 The checks are about shape, not about known names: a given name equal to the
-family name, fields biblatex-chicago needs, doubled words, a site name written
-"Www.", lower-case names, stray spaces, and duplicates.
+family name, a name spelt elsewhere in the entry with accents it lacks, fields
+biblatex-chicago needs, doubled words, a site name written "Www.", lower-case
+names, stray spaces, and duplicates.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ def check_bibliography(
                 family = " ".join(p.last_names)
                 if given and given == family:
                     warn(key, f"{role} {given} {family}: given name equals family name")
+                accented = _lost_accent(family, fields)
+                if accented:
+                    warn(key, f"{role} {family!r} may have lost an accent: {accented!r} elsewhere")
         for name in REQUIRED.get(entry.type.lower(), ()):
             if not fields.get(name):
                 warn(key, f"@{entry.type} without {name}, which biblatex-chicago prints")
@@ -81,6 +85,18 @@ def check_bibliography(
         if len(keys) > 1:
             warn(keys[1], f"same title and year as {', '.join(keys[:1] + keys[2:])}: duplicate?")
     return problems
+
+
+def _lost_accent(family: str, fields: dict[str, str]) -> str | None:
+    """A word of the entry that is ``family`` with accented letters ("Brou" beside "Broué")."""
+    if not family.isascii():
+        return None
+    for word in re.findall(r"\w+", " ".join(fields.values())):
+        if word.isascii() or word == family:
+            continue
+        if "".join(ch for ch in word if ch.isascii()) == family or _fold(word) == _fold(family):
+            return word
+    return None
 
 
 def _fold(text: str) -> str:

@@ -173,7 +173,7 @@ def test_report_flags_doubtful_entries(tmp_path):
     text = (
         "Bellamy, Chris . “War.” Revisioning Stalin, edited by James Ryan and Susan Susan, "
         "Bloomsbury, 2020.\n"
-        "Brou, Pierre. “Bloc.” Www.marxists.org, 1980, www.marxists.org/archive/bloc.html.\n"
+        "Brou, Pierre. “Pierre Broué: Bloc.” Www.marxists.org, 1980, www.marxists.org/bloc.html.\n"
         "Smith, A. (2001). A Title. Press Press.\n"
         "Jones, B. (2001). A Title. Other Press.\n"
         "Doe, J. (2003). The Article. Journal of Things.\n"
@@ -184,6 +184,7 @@ def test_report_flags_doubtful_entries(tmp_path):
     assert any("repeats the word 'Press'" in m for m in messages)
     assert any("duplicate" in m for m in messages)
     assert any("stray space" in m for m in messages)
+    assert any("author 'Brou' may have lost an accent: 'Broué'" in m for m in messages)
 
 
 def test_corrections_applied_reported_and_stale(tmp_path):
