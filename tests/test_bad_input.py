@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ SOURCES = "Smith, J. (2001). A Book about Things. Yale University Press.\n"
 
 
 def invoke(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["invoke", *args], cwd=REPO, capture_output=True, text=True, timeout=120)
+    command = [sys.executable, "-m", "invoke", *args]  # no reliance on a console-script shim
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
