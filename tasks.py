@@ -10,6 +10,13 @@ from paperbuild import cli
 
 PAPER = "paper"
 BUILD = "build"
+PAPER_HELP = "paper folder holding essay.md and sources.txt (default: paper)"
+BUILD_OPTIONS_HELP = {
+    "paper": PAPER_HELP,
+    "build-dir": "where outputs go (default: build)",
+    "profile": "journal (default), manuscript or handout",
+    "paper-size": "a4 or letter (default: the front matter's paper-size, else the profile's)",
+}
 
 
 @task
@@ -20,10 +27,7 @@ def setup(c):
 
 @task(
     help={
-        "paper": "paper folder holding essay.md and sources.txt (default: paper)",
-        "build-dir": "where outputs go (default: build)",
-        "profile": "journal (default), manuscript or handout",
-        "paper-size": "a4 or letter (default: the front matter's paper-size, else the profile's)",
+        **BUILD_OPTIONS_HELP,
         "booklet": "with --profile handout: impose it as a folded A5 (or half-letter) booklet",
     }
 )
@@ -35,7 +39,7 @@ def build(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, b
 
 @task(
     help={
-        "paper": "paper folder holding essay.md and sources.txt (default: paper)",
+        "paper": PAPER_HELP,
         "build-dir": "where outputs go (default: build; the submission goes in its submission/)",
         "paper-size": "a4 or letter (default: the front matter's paper-size, else a4)",
     }
@@ -46,14 +50,7 @@ def submission(c, paper=PAPER, build_dir=BUILD, paper_size=None):
         print(path)
 
 
-@task(
-    help={
-        "paper": "paper folder holding essay.md and sources.txt (default: paper)",
-        "build-dir": "where outputs go (default: build)",
-        "profile": "journal (default), manuscript or handout",
-        "paper-size": "a4 or letter (default: the front matter's paper-size, else the profile's)",
-    }
-)
+@task(help=BUILD_OPTIONS_HELP)
 def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None):
     """Rebuild on every save of the essay, sources or templates: e.g. `invoke watch`."""
     cli.guard(cli.watch, Path(paper), Path(build_dir), profile, paper_size)
@@ -84,7 +81,7 @@ def bib(c, sources="paper/sources.txt", output="bib/references.bib",
 
 @task(
     help={
-        "paper": "paper folder holding essay.md and sources.txt (default: paper)",
+        "paper": PAPER_HELP,
         "build-dir": "where the last build went, to read its PDF and log (default: build)",
         "json": "print one JSON object on stdout instead of a summary",
         "strict": "exit non-zero on any unresolved citation, error or warning",

@@ -39,7 +39,6 @@ def render_document(
     """LaTeX for ``document`` through ``template`` (e.g. ``journal.tex.jinja``)."""
     env = template_environment()
     env.filters["inlines"] = render_inlines
-    env.filters["plain"] = plain_text
     latex = env.get_template(template).render(
         meta=document.meta,
         blocks=document.blocks,
@@ -112,14 +111,3 @@ def locator_latex(locator: str) -> str:
 def item_label(item) -> str:
     label = f"{item.author}, {item.year}"
     return f"{label}, {item.locator}" if item.locator else label
-
-
-def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """The words of a run without markup, for PDF metadata and running heads."""
-    out = []
-    for item in inlines:
-        if isinstance(item, (Text, Code)):
-            out.append(item.text)
-        elif isinstance(item, (Emphasis, Link)):
-            out.append(plain_text(item.children))
-    return "".join(out)
