@@ -10,6 +10,7 @@ from paperbuild import cli
 
 PAPER = "paper"
 BUILD = "build"
+DEFAULT_CORRECTIONS = "bib/corrections.yaml"
 PAPER_HELP = "paper folder holding essay.md and sources.txt (default: paper)"
 BUILD_OPTIONS_HELP = {
     "paper": PAPER_HELP,
@@ -70,12 +71,10 @@ def bench(c, refs=False):
         "json": "print the report as JSON on stdout instead of text on stderr",
     }
 )
-def bib(c, sources="paper/sources.txt", output="bib/references.bib",
-        corrections="bib/corrections.yaml", json=False):  # fmt: skip
+def bib(c, sources="paper/sources.txt", output="bib/references.bib", corrections=None, json=False):
     """Normalise the Sources list into BibTeX: e.g. `invoke bib`, `invoke bib --json`."""
-    written = cli.guard(
-        cli.bib, Path(sources), Path(output), Path(corrections) if corrections else None, json
-    )
+    chosen = Path(corrections) if corrections else Path(DEFAULT_CORRECTIONS)
+    written = cli.guard(cli.bib, Path(sources), Path(output), chosen, json, bool(corrections))
     print(written)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pybtex.database import parse_file
 
+from paperbuild.errors import PaperError
 from paperbuild.references import normalise_sources, write_bibtex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +27,8 @@ DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 
 
 def _load_scorer(bench: Path):
+    if not (bench / "score_references.py").is_file():
+        raise PaperError("input", "the labelled references and their scorer are not here", bench)
     spec = importlib.util.spec_from_file_location("score_references", bench / "score_references.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

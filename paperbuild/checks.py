@@ -13,9 +13,9 @@ import unicodedata
 from pathlib import Path
 
 from .citations.report import citation_report
+from .files import read_text
 from .latex.escape import untypesettable
 from .latex.render import Rendered
-from .manuscript import read_text
 from .paper import load_paper
 from .pdfinfo import pdf_problems, read_pdf
 from .problems import Problem

@@ -15,6 +15,7 @@ import runpy
 import shutil
 import subprocess
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -48,14 +49,21 @@ def guard(function, *args, **kwargs):
         raise Exit(str(err), code=1) from None
     except KeyboardInterrupt:
         raise Exit("interrupted; the last good PDF is still in place", code=130) from None
-    except Exception:
-        report = Path(REPO / "build" / "crash.txt")
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(traceback.format_exc(), encoding="utf-8")
-        kind = sys.exc_info()[0].__name__
-        raise Exit(
-            f"internal error: {kind}; this is a bug in paperbuild (details in {report})", code=70
-        ) from None
+    except Exception as err:
+        message = f"internal error: {type(err).__name__}; this is a bug in paperbuild"
+        raise Exit(f"{message}{crash_report()}", code=70) from None
+
+
+def crash_report() -> str:
+    """Save the traceback outside the user's folders; say where, or nothing if it cannot."""
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="paperbuild-crash-", suffix=".txt", delete=False, encoding="utf-8"
+        ) as report:
+            report.write(traceback.format_exc())
+    except OSError:
+        return ""
+    return f" (please report it with {report.name})"
 
 
 def missing_debian_packages(packages=TEX_PACKAGES) -> list[str]:
@@ -130,12 +138,16 @@ def bench(name: str) -> None:
         sys.argv = saved
 
 
-def bib(sources: Path, output: Path, corrections: Path | None, as_json: bool) -> Path:
+def bib(
+    sources: Path, output: Path, corrections: Path | None, as_json: bool, required: bool
+) -> Path:
     """Normalise a Sources list into BibTeX; report doubtful entries (stderr, or JSON on stdout)."""
     from .references import normalise_sources, write_bibtex
 
     if corrections is not None and not corrections.is_file():
-        raise PaperError("input", "corrections file not found", corrections)
+        if required:
+            raise PaperError("input", "corrections file not found", corrections)
+        corrections = None  # the default file is optional
     normalised = normalise_sources(sources, corrections)
     output.parent.mkdir(parents=True, exist_ok=True)
     write_bibtex(normalised, output)

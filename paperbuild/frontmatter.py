@@ -16,7 +16,7 @@ from .errors import PaperError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 KNOWN_KEYS = {f for f in FrontMatter.__dataclass_fields__ if f != "options"}
-OPTION_KEYS = {"paper-size", "profile", "lang"}
+OPTION_KEYS = {"paper-size"}
 
 
 def split_front_matter(text: str, path: Path) -> tuple[FrontMatter, str, int]:
@@ -32,7 +32,8 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter, str, int]:
             1,
         )
     try:
-        data = yaml.safe_load(match.group(1) or "") or {}
+        # Every value as text: "1937" stays a title, "2026-13-45" is not a broken date.
+        data = yaml.load(match.group(1) or "", Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -48,13 +49,17 @@ def front_matter(data: dict, path: Path) -> FrontMatter:
     unknown = sorted(set(data) - KNOWN_KEYS - OPTION_KEYS)
     if unknown:
         raise PaperError("manuscript", f"front matter: unknown key {unknown[0]!r}", path)
-    title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise PaperError("manuscript", "front matter: 'title:' is required", path)
-    keywords = data.get("keywords") or ()
+    keywords = data.pop("keywords", None) or []
     if isinstance(keywords, str):
-        keywords = [k.strip() for k in keywords.split(",") if k.strip()]
-    fields = {k: str(v).strip() for k, v in data.items() if k in KNOWN_KEYS and v is not None}
-    fields["keywords"] = tuple(str(k) for k in keywords)
-    options = {k: str(v) for k, v in data.items() if k in OPTION_KEYS}
-    return FrontMatter(**fields, options=options)
+        keywords = keywords.split(",")
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        raise PaperError("manuscript", "front matter: 'keywords:' must be a list of words", path)
+    for key, value in data.items():
+        if not isinstance(value, str):
+            raise PaperError("manuscript", f"front matter: '{key}:' must be text", path)
+    if not data.get("title", "").strip():
+        raise PaperError("manuscript", "front matter: 'title:' is required", path)
+    fields = {k: v.strip() for k, v in data.items() if k in KNOWN_KEYS and v.strip()}
+    options = {k: v.strip() for k, v in data.items() if k in OPTION_KEYS}
+    keywords = tuple(k.strip() for k in keywords if k.strip())
+    return FrontMatter(**fields, keywords=keywords, options=options)

@@ -25,8 +25,8 @@ from .document import (
     Text,
 )
 from .errors import PaperError
+from .files import read_text
 from .frontmatter import split_front_matter
-from .textfile import read_text
 
 OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))"(?=\S)')
 OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))'(?=\S)")
@@ -37,7 +37,7 @@ def markdown_parser() -> MarkdownIt:
 
 
 def read_manuscript(path: Path) -> Document:
-    text = read_text(path).replace("\r\n", "\n")
+    text = read_text(path)
     meta, body, offset = split_front_matter(text, path)
     if not body.strip():
         raise PaperError("manuscript", "the essay has no text after its front matter", path)

@@ -15,10 +15,10 @@ from pybtex.database import BibliographyData, parse_string
 
 from .document import Document
 from .errors import PaperError
+from .files import read_text
 from .manuscript import read_manuscript
 from .problems import Problem
 from .references import normalise_sources, render_bibtex
-from .textfile import read_text
 
 
 @dataclass
@@ -63,7 +63,7 @@ def load_paper(folder: Path) -> Paper:
     bibtex = render_bibtex(normalised.bibliography)
     problems = list(normalised.problems)
     reviewed = folder.parent / "bib" / "references.bib"
-    if reviewed.is_file() and reviewed.read_text(encoding="utf-8") != bibtex:
+    if reviewed.is_file() and read_text(reviewed) != bibtex:
         problems.append(
             Problem(
                 "bibliography",

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import PaperError
+from .files import read_text
 from .frontmatter import split_front_matter
-from .textfile import read_text
 
 FIXED_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z: a paper with neither a date nor a commit
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m", "%Y", "%d %B %Y", "%B %d, %Y", "%B %Y")

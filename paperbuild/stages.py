@@ -6,9 +6,6 @@ read (paper folder) -> cite (recognise, resolve, place) -> render (Jinja)
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +16,7 @@ from .citations.place import place_notes
 from .citations.resolve import known_families, resolve
 from .citations.scan import by_run, scan_document
 from .document import Document
+from .files import publish, write_text
 from .latex.render import Rendered, render_document
 from .paper import Paper, load_paper
 from .pipeline import BuildResult
@@ -82,8 +80,8 @@ def build_fresh(
     say(f"render    {profile.name} ({profile.template})")
     workdir = build_dir / "work" / profile.name
     workdir.mkdir(parents=True, exist_ok=True)
-    write_atomic(workdir / f"{JOBNAME}.tex", rendered.latex)
-    write_atomic(workdir / BIB_NAME, paper.bibtex)
+    write_text(workdir / f"{JOBNAME}.tex", rendered.latex)
+    write_text(workdir / BIB_NAME, paper.bibtex)
     say(f"compile   latexmk in {workdir}")
     result = compile_fast(workdir, JOBNAME, rendered, epoch, say)
     pdf = result.pdf
@@ -93,22 +91,3 @@ def build_fresh(
     target = build_dir / profile.pdf_name()
     publish(pdf, target)
     return BuildResult(target, analysis, result.log)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file so no reader ever sees half a file."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return  # unchanged: keep the timestamp so latexmk sees nothing new
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-
-
-def publish(pdf: Path, target: Path) -> None:
-    """Copy the fresh PDF beside ``target`` and rename it into place in one step."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    os.close(fd)
-    shutil.copyfile(pdf, tmp)
-    os.replace(tmp, target)

@@ -12,14 +12,13 @@ author's machine travels with the archive.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .compile import run_latexmk
+from .files import publish, replaced_atomically, write_text
 from .latex.render import MARKER, render_document
 from .paper import load_paper
 from .pipeline import BuildResult, build
@@ -31,8 +30,6 @@ from .stages import (
     Analysis,
     analyse,
     effective_profile,
-    publish,
-    write_atomic,
 )
 from .wordcount import WordCount, count_words
 
@@ -90,24 +87,23 @@ def build_title_page(
     settings = {**profile.settings, "words": words}
     rendered = render_document(analysis.placed, "titlepage.tex.jinja", BIB_NAME, settings)
     workdir.mkdir(parents=True, exist_ok=True)
-    write_atomic(workdir / f"{JOBNAME}.tex", rendered.latex)
-    write_atomic(workdir / BIB_NAME, analysis.paper.bibtex)
+    write_text(workdir / f"{JOBNAME}.tex", rendered.latex)
+    write_text(workdir / BIB_NAME, analysis.paper.bibtex)
     return run_latexmk(workdir, JOBNAME, rendered, epoch).pdf
 
 
 def write_archive(workdir: Path, target: Path) -> Path:
     """Zip the compiled manuscript's source, written whole or not at all."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    os.close(fd)
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        replaced_atomically(target) as temporary,
+        zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         for name in ARCHIVED:
             text = (workdir / name).read_text(encoding="utf-8")
             if name.endswith(".tex"):
                 text = without_local_paths(text)
             # A fixed date (ZipInfo's default, 1980) so the same source makes the same archive.
             archive.writestr(zipfile.ZipInfo(name), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
-    os.replace(tmp, target)
     return target
 
 

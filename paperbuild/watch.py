@@ -122,6 +122,8 @@ def watch(
                 debounce.note(arrivals.get(timeout=0.2 if pending is None else pending))
             if debounce.due(time.monotonic()):
                 say(status_line(build_once))
+    except KeyboardInterrupt:
+        say("stopped   (the last good PDF is in place)")  # Ctrl-C is how one stops watching
     finally:
         observer.stop()
         observer.join()

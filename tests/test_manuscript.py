@@ -54,11 +54,14 @@ def test_keywords_as_comma_string(tmp_path):
         ("---\ntitle: [unclosed\n---\nText.\n", "front matter", 3),
         ("---\nauthor: A\n---\nText.\n", "'title:' is required", None),
         ("---\ntitle: T\ncolour: red\n---\nText.\n", "unknown key 'colour'", None),
+        ("---\ntitle: T\nkeywords: {a: b}\n---\nText.\n", "must be a list of words", None),
+        ("---\ntitle: T\nauthor: [A, B]\n---\nText.\n", "'author:' must be text", None),
         ("---\ntitle: T\n---\n\n", "no text after its front matter", None),
         ("---\ntitle: T\n---\n- a list\n", "a bulleted list is not supported", 4),
         (b"---\ntitle: T\n---\nbad \xff byte\n", "is not UTF-8", 4),
     ],
-    ids=["empty", "no-front-matter", "broken-yaml", "no-title", "unknown-key", "no-body",
+    ids=["empty", "no-front-matter", "broken-yaml", "no-title", "unknown-key", "keywords-map",
+         "author-list", "no-body",
          "list", "not-utf8"],
 )  # fmt: skip
 def test_bad_input_names_file_and_line(tmp_path, content, message, line):
@@ -88,3 +91,20 @@ def test_missing_file(tmp_path):
 def test_unpaired_straight_quotes_are_curled(tmp_path, written, shown):
     doc = read_manuscript(write(tmp_path, f"---\ntitle: T\n---\n{written}\n"))
     assert doc.blocks[0].inlines[0].text == shown
+
+
+def test_windows_line_endings_read_like_unix_ones(tmp_path):
+    doc = read_manuscript(
+        write(tmp_path, "---\r\ntitle: T\r\ndate: 2020-01-02\r\n---\r\nA\r\nB.\r\n")
+    )
+    assert doc.meta.date == "2020-01-02"
+    assert doc.blocks[0].inlines[0].text == "A\nB."
+
+
+def test_front_matter_values_are_text_as_written(tmp_path):
+    text = (
+        "---\ntitle: 1937\ndate: 2026-13-45\nkeywords: 5\nabstract: |\n  One.\n\n  Two.\n---\nX.\n"
+    )
+    meta = read_manuscript(write(tmp_path, text)).meta
+    assert (meta.title, meta.date, meta.keywords) == ("1937", "2026-13-45", ("5",))
+    assert meta.abstract == "One.\n\nTwo."

@@ -86,3 +86,13 @@ def test_metadata_is_escaped_once():
     assert r"pdftitle={A \& B: “Plans” 100\%}" in latex
     assert r"pdfauthor={Ann O’Neil}" in latex
     assert r"\&amp;" not in latex and r"\\&" not in latex
+
+
+def test_multi_paragraph_abstract_stays_out_of_single_line_fields():
+    meta = FrontMatter(title="A\n\nB", abstract="One.\n\nTwo.", keywords=("x",))
+    latex = render_document(
+        Document(meta, (), "essay.md"), "journal.tex.jinja", "references.bib",
+        {"font_size": "11pt", "paper_size": "a4"},
+    ).latex  # fmt: skip
+    assert "pdfsubject={One. Two.}" in latex and "pdftitle={A B}" in latex
+    assert "\\begin{abstract}\nOne.\n\nTwo.\n" in latex

@@ -2,8 +2,9 @@
 
 As in Sphinx's LaTeX builder: LaTeX-safe delimiters (``<%= %>``, ``<% %>``,
 ``<# #>``) so braces and percent signs in templates stay plain LaTeX,
-StrictUndefined so a misspelt variable fails loudly, and an ``e`` filter
-that escapes the author's text (see :mod:`paperbuild.latex.escape`).
+StrictUndefined so a misspelt variable fails loudly, an ``e`` filter that
+escapes the author's text (see :mod:`paperbuild.latex.escape`), and a
+``oneline`` filter for fields that must not hold a paragraph break.
 """
 
 from __future__ import annotations
@@ -32,4 +33,10 @@ def template_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environmen
         autoescape=False,
     )
     env.filters["e"] = escape
+    env.filters["oneline"] = one_line
     return env
+
+
+def one_line(text: str) -> str:
+    """Metadata on one line: a blank line inside a title or a PDF field would end a paragraph."""
+    return " ".join(str(text).split())

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pybtex.database import BibliographyData
 
+from ..files import read_text, write_text
 from ..problems import Problem
-from ..textfile import read_text
-from .bibtex import render_bibtex, to_entry, write_text_atomically
+from .bibtex import render_bibtex, to_entry
 from .corrections import apply_corrections, load_corrections
 from .keys import assign_keys, base_key
 from .parse import Reference, UnparsableReference, parse_reference
@@ -113,4 +113,4 @@ def normalise_sources(sources: Path, corrections: Path | None = None) -> Normali
 
 def write_bibtex(normalised: Normalised, output: Path) -> None:
     """Write the BibTeX atomically (temp file + os.replace)."""
-    write_text_atomically(render_bibtex(normalised.bibliography), Path(output))
+    write_text(Path(output), render_bibtex(normalised.bibliography))

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 from pybtex.database import BibliographyData, Entry, Person
 
 from . import latex
@@ -81,17 +77,3 @@ def render_bibtex(bibliography: BibliographyData) -> str:
         lines.append("}")
         chunks.append("\n".join(lines))
     return "\n\n".join(chunks) + ("\n" if chunks else "")
-
-
-def write_text_atomically(text: str, output: Path) -> None:
-    """Write via a temporary file in the same folder and os.replace, so readers never see half."""
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -1,0 +1,70 @@
+"""Reading the author's files and writing ours.
+
+Reading: UTF-8 only, with a message that names the bad line, and one kind of
+line ending whatever the editor saved. Writing: whole or not at all (a
+temporary file renamed into place), with the mode a new file would get, so an
+interrupted build never leaves half a PDF and a published file stays readable.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import PaperError
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a PaperError naming the file (and the line of a bad byte)."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise PaperError("input", "file not found", path) from None
+    except IsADirectoryError:
+        raise PaperError("input", "is a folder, not a file", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        message = f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8"
+        raise PaperError("input", message, path, line) from None
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextmanager
+def replaced_atomically(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target``; renamed onto it if the block succeeds, else removed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        yield temporary
+        temporary.chmod(_default_mode())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` whole; an unchanged file is left alone so latexmk sees nothing new."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    with replaced_atomically(path) as temporary:
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+
+
+def publish(source: Path, target: Path) -> None:
+    """Copy a finished output (a PDF) onto ``target`` in one step."""
+    with replaced_atomically(target) as temporary:
+        shutil.copyfile(source, temporary)
