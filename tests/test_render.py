@@ -17,6 +17,7 @@ from paperbuild.document import (
     Text,
 )
 from paperbuild.latex.render import render_document, render_note
+from paperbuild.profiles import get_profile
 
 
 def item(key, locator=None, prefix=None, author="Whitewood", year="2015"):
@@ -63,6 +64,13 @@ def test_body_matches_golden():
     )  # fmt: skip
     body = rendered.latex.split(r"\begin{document}")[1]
     assert_golden("journal-body.tex", body)
+
+
+@pytest.mark.parametrize("profile", ["journal", "manuscript", "handout"])
+def test_every_profile_renders_as_its_golden_file(profile):
+    chosen = get_profile(profile)
+    latex = render_document(sample_document(), chosen.template, "references.bib", chosen.settings)
+    assert_golden(f"{profile}.tex", latex.latex)
 
 
 def test_generated_lines_map_back_to_the_essay():

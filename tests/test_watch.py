@@ -67,10 +67,10 @@ def test_status_lines():
     assert watching.status_line(lambda: None).endswith("up to date")
 
     def broken():
-        raise PaperError("citation", "no source matches 'Kotkin, 2017'", "paper/essay.md", 40)
+        raise PaperError("manuscript", "a numbered list is not supported", "paper/essay.md", 40)
 
     line = watching.status_line(broken)
-    assert "failed  citation error: paper/essay.md:40: no source matches" in line
+    assert "failed  manuscript error: paper/essay.md:40: a numbered list is not supported" in line
 
 
 def test_watch_rebuilds_after_a_save_and_stops(tmp_path: Path, monkeypatch):
