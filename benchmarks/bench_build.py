@@ -29,6 +29,7 @@ from pathlib import Path
 
 from paperbuild.citations.model import Citation
 from paperbuild.frontmatter import FRONT_MATTER
+from paperbuild.incremental import work_dir
 from paperbuild.paper import load_paper
 from paperbuild.pipeline import build
 from paperbuild.profiles import get_profile
@@ -47,7 +48,7 @@ def main(paper_dir: Path = SEED) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="paperbuild-bench-") as tmp:
         paper = copy_paper(paper_dir, Path(tmp))
         figures = build_figures(paper, Path(tmp))
-        pandoc = pandoc_seconds(paper, Path(tmp) / "build" / "work" / "journal", Path(tmp))
+        pandoc = pandoc_seconds(paper, work_dir(Path(tmp) / "build", "journal"), Path(tmp))
         report(figures, pandoc)
         figures["pandoc"] = pandoc or 0.0
         for words, citations in SCALE:
@@ -83,7 +84,7 @@ def build_figures(paper: Path, tmp: Path) -> dict[str, float]:
     figures["noop"], again = run("build")
     assert again.up_to_date, "a rebuild with nothing changed did not say 'up to date'"
     figures["noop_cli"], _ = timed(lambda: invoke_build(paper, tmp / "build"))
-    bbl = tmp / "build" / "work" / "journal" / "paper.bbl"
+    bbl = work_dir(tmp / "build", "journal") / "paper.bbl"
     before = bbl.stat().st_mtime_ns
     essay = paper / "essay.md"
     original = essay.read_text(encoding="utf-8")

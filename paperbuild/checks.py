@@ -12,15 +12,16 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from .citations.report import citation_report
+from .citations.report import citation_report, same_miss
 from .files import read_text
+from .incremental import work_dir
 from .latex.escape import untypesettable
-from .latex.render import Rendered
+from .latex.render import MARKER, Rendered
 from .paper import load_paper
 from .pdfinfo import pdf_problems, read_pdf
 from .problems import Problem
 from .profiles import get_profile
-from .stages import JOBNAME, Analysis, analyse
+from .stages import ESSAY_RECORD, JOBNAME, Analysis, analyse
 from .texlog import log_problems
 from .wordcount import note_words, prose_words
 
@@ -39,11 +40,11 @@ def check_paper(paper_dir: Path, build_dir: Path) -> dict:
     report["pdf"] = None
     profile = get_profile(PROFILE)
     built = build_dir / profile.pdf_name()
-    workdir = build_dir / "work" / profile.name
+    workdir = work_dir(build_dir, profile.name)
     tex, log = workdir / f"{JOBNAME}.tex", workdir / f"{JOBNAME}.log"
     source = tex.read_text(encoding="utf-8") if tex.is_file() else ""
     # The build folder may hold another paper's build: its LaTeX names that paper's essay.
-    if f"%% {paper.document.path}:" in source:
+    if built_from(workdir, source, Path(paper.document.path)):
         if built.is_file():
             info = read_pdf(built)
             report["pdf"] = info.as_dict()
@@ -60,6 +61,32 @@ def check_paper(paper_dir: Path, build_dir: Path) -> dict:
     report["problems"] = [problem.as_dict() for problem in problems]
     report["words"] = words
     return report
+
+
+def built_from(workdir: Path, latex: str, essay: Path) -> bool:
+    """Whether the work folder's ``latex`` came from ``essay``, however either path was spelled:
+    the absolute path the build recorded, else (an older build) the LaTeX's source marker."""
+    record = workdir / ESSAY_RECORD
+    if record.is_file():
+        return same_file(Path(record.read_text(encoding="utf-8").strip()), essay)
+    return names_essay(latex, essay)
+
+
+def names_essay(latex: str, essay: Path) -> bool:
+    """Whether ``latex``'s first source marker names ``essay`` (a relative marker is taken
+    from the current folder, where the build most likely ran)."""
+    for line in latex.split("\n"):
+        marker = MARKER.match(line)
+        if marker:
+            return same_file(Path(marker["path"]), essay)
+    return False
+
+
+def same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, say: then they cannot be compared
+        return False
 
 
 def add_candidates(report: dict, analysis: Analysis) -> None:
@@ -93,13 +120,21 @@ def is_stale(output: Path, paper_dir: Path) -> bool:
 
 
 def strict_failures(report: dict, essay: str) -> list[str]:
-    """Why ``--strict`` fails: each unresolved citation, then the count of errors and warnings."""
+    """Why ``--strict`` fails: each unresolved citation, then how many other errors and warnings.
+
+    An unresolved citation is also an error among the problems: named once, not counted again.
+    """
     reasons = [
         f"{essay}:{item['line']}: {item['author']} {item['year']} is unresolved"
         for item in report["unresolved"]
     ]
+    others = list(report["problems"])
+    for item in report["unresolved"]:
+        listed = next((p for p in others if same_miss(p, item)), None)
+        if listed is not None:
+            others.remove(listed)
     for severity in FAILING:
-        count = sum(1 for p in report["problems"] if p["severity"] == severity)
+        count = sum(1 for p in others if p["severity"] == severity)
         if count:
             reasons.append(f"{count} {severity}{'s' * (count > 1)}")
     return reasons

@@ -74,12 +74,15 @@ def run_latexmk(
     rendered: Rendered,
     source_date_epoch: int | None = None,
     fmt: str | None = None,
+    tools_checked: bool = False,
 ) -> CompileResult:
     """Compile ``workdir/jobname.tex`` to PDF; raise a PaperError naming the essay's line.
 
-    ``fmt`` names a precompiled preamble in ``workdir`` (see paperbuild.preamble).
+    ``fmt`` names a precompiled preamble in ``workdir`` (see paperbuild.preamble);
+    ``tools_checked``: the caller has already run :func:`require_tools`.
     """
-    require_tools()
+    if not tools_checked:
+        require_tools()
     pdflatex = PDFLATEX.replace("pdflatex ", f"pdflatex -fmt={fmt} ", 1) if fmt else PDFLATEX
     command = [
         "latexmk",

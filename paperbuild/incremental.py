@@ -3,7 +3,9 @@
 The key is a SHA-256 over the contents (never timestamps, which a checkout or
 a copy changes) of every input: the paper folder's files, the corrections and
 reviewed bibliography beside it, the templates, paperbuild's own source, and
-the options. A stamp in the work folder keeps the key and the hash of the PDF
+the options. Files are named in it relative to the paper folder (templates
+relative to their own folder), so ``--paper paper`` and ``--paper /abs/paper``
+share one key. A stamp in the work folder keeps the key and the hash of the PDF
 it published; while both still match, the build is up to date without reading
 the essay. What does change goes on to latexmk, whose own rerun logic decides
 which TeX passes and whether biber run.
@@ -44,6 +46,28 @@ def is_input(path: Path, paper_dir: Path) -> bool:
     )
 
 
+def work_dir(build_dir: Path, profile_name: str, booklet: bool = False) -> Path:
+    """The private work folder of one output: ``build/work/PROFILE`` (``PROFILE-booklet``).
+
+    The one place its name is decided: the build, ``invoke check``, the submission
+    (``work/title-page``) and the benchmarks all ask here.
+    """
+    return build_dir / "work" / (f"{profile_name}-booklet" if booklet else profile_name)
+
+
+def input_label(path: Path, paper_dir: Path) -> str:
+    """How ``path`` is named in the key: relative to the paper folder (``essay.md``,
+    ``../bib/corrections.yaml``), a template relative to the template folder, so the key
+    is the same however the paper folder was spelled (``paper``, ``./paper``, absolute)."""
+    folder = path.parent.resolve()
+    if folder == paper_dir.resolve():
+        return path.name
+    templates = TEMPLATE_DIR.resolve()
+    if folder.is_relative_to(templates):
+        return f"<templates>/{(folder / path.name).relative_to(templates).as_posix()}"
+    return f"../bib/{path.name}"
+
+
 def input_files(paper_dir: Path) -> list[Path]:
     """Every file the build of ``paper_dir`` reads, in a stable order."""
     candidates = [
@@ -66,8 +90,9 @@ def file_digest(path: Path) -> str:
 def input_key(paper_dir: Path, options: dict) -> str:
     """One hash for everything a build depends on; ``options`` must be JSON-serialisable."""
     digest = hashlib.sha256(json.dumps([__version__, options], sort_keys=True).encode())
-    for path in input_files(paper_dir):
-        digest.update(f"{path}\0{file_digest(path)}\n".encode())
+    labelled = sorted((input_label(path, paper_dir), path) for path in input_files(paper_dir))
+    for label, path in labelled:
+        digest.update(f"{label}\0{file_digest(path)}\n".encode())
     for path in source_files():
         digest.update(f"{path.relative_to(PACKAGE_DIR)}\0{file_digest(path)}\n".encode())
     return digest.hexdigest()
@@ -86,8 +111,10 @@ def fresh_pdf(workdir: Path, key: str) -> Path | None:
 
 
 def write_stamp(workdir: Path, key: str, pdf: Path) -> None:
-    """Remember the key and the PDF published for it (the PDF lies in the build folder)."""
-    stamp = {"key": key, "pdf": pdf.name, "pdf_sha256": file_digest(pdf)}
+    """Remember the key and the PDF published for it (the PDF lies in the build folder,
+    or below it, such as the title page's in its work folder)."""
+    name = pdf.resolve().relative_to(workdir.parents[1].resolve()).as_posix()
+    stamp = {"key": key, "pdf": name, "pdf_sha256": file_digest(pdf)}
     (workdir / STAMP).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
 
 

@@ -40,18 +40,32 @@ def build(
     Builds of one profile take turns on a lock; different profiles run side by side.
     """
     get_profile(profile_name, paper_size)  # a bad name or size fails before anything is written
-    workdir = build_dir / "work" / (f"{profile_name}-booklet" if booklet else profile_name)
-    with incremental.locked(workdir, say):
-        epoch = source_date_epoch(paper_dir)
-        options = {"profile": profile_name, "paper_size": paper_size, "epoch": epoch}
-        options |= {"booklet": True} if booklet else {}
-        key = incremental.input_key(paper_dir, options)
-        fresh = incremental.fresh_pdf(workdir, key)
-        if fresh:
-            say("up to date (no input changed since the last build)")
-            return BuildResult(fresh, None, "", up_to_date=True)
-        from .stages import build_fresh  # deferred: see the module docstring
+    with incremental.locked(incremental.work_dir(build_dir, profile_name, booklet), say):
+        return build_locked(paper_dir, build_dir, profile_name, paper_size, say, booklet)
 
-        result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
-        incremental.write_stamp(workdir, key, result.pdf)
-        return result
+
+def build_locked(
+    paper_dir: Path,
+    build_dir: Path,
+    profile_name: str = "journal",
+    paper_size: str | None = None,
+    say: Callable[[str], None] = print,
+    booklet: bool = False,
+) -> BuildResult:
+    """:func:`build` for a caller that already holds the work folder's lock (and goes on
+    reading it afterwards, as the submission does); the lock is not reentrant."""
+    get_profile(profile_name, paper_size)
+    workdir = incremental.work_dir(build_dir, profile_name, booklet)
+    epoch = source_date_epoch(paper_dir)
+    options = {"profile": profile_name, "paper_size": paper_size, "epoch": epoch}
+    options |= {"booklet": True} if booklet else {}
+    key = incremental.input_key(paper_dir, options)
+    fresh = incremental.fresh_pdf(workdir, key)
+    if fresh:
+        say("up to date (no input changed since the last build)")
+        return BuildResult(fresh, None, "", up_to_date=True)
+    from .stages import build_fresh  # deferred: see the module docstring
+
+    result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
+    incremental.write_stamp(workdir, key, result.pdf)
+    return result

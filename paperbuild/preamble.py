@@ -6,7 +6,8 @@ run with ``-fmt=paper-preamble`` then skips the document's own preamble and
 starts at ``\\begin{document}``, where hyperref's and biblatex's begin-document
 hooks still run, so the same .tex compiles with or without the format. The
 format is dumped again only when the preamble's hash changes. If dumping or a
-formatted run fails, the build compiles as before and says so in one line.
+formatted run fails, the build compiles as before and says so in one line, and
+later builds skip the format for that preamble until it changes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from .compile import CompileResult, require_tools, run_latexmk, tex_environment
@@ -22,6 +24,7 @@ from .latex.render import Rendered
 from .reproducible import rerun_on_new_epoch
 
 FORMAT = "paper-preamble"
+FAILED = f"{FORMAT}.failed"  # the hash of a preamble that failed: not tried again
 BEGIN = "\\begin{document}"
 
 
@@ -75,6 +78,16 @@ def discard_format(workdir: Path) -> None:
         stray.unlink()
 
 
+def failed_before(workdir: Path, preamble: str) -> bool:
+    """Whether this very preamble failed to precompile, or broke a run, in an earlier build."""
+    marker = workdir / FAILED
+    return marker.is_file() and marker.read_text(encoding="ascii") == digest(preamble)
+
+
+def remember_failure(workdir: Path, preamble: str) -> None:
+    (workdir / FAILED).write_text(digest(preamble), encoding="ascii")
+
+
 def compile_fast(
     workdir: Path,
     jobname: str,
@@ -82,25 +95,37 @@ def compile_fast(
     source_date_epoch: int | None,
     say: Callable[[str], None] = print,
 ) -> CompileResult:
-    """latexmk with the precompiled preamble, dumping it first when the preamble changed."""
+    """latexmk with the precompiled preamble, dumping it first when the preamble changed.
+
+    A preamble that failed (to dump, or in a run) is remembered by its hash in
+    ``paper-preamble.failed``: later builds load it as usual without trying again,
+    until the preamble changes.
+    """
     require_tools()
     rerun_on_new_epoch(workdir, jobname, source_date_epoch)
+    plain = partial(run_latexmk, workdir, jobname, rendered, source_date_epoch, tools_checked=True)
     preamble = preamble_of(rendered.latex)
     if preamble is None:
-        return run_latexmk(workdir, jobname, rendered, source_date_epoch)
+        return plain()
+    if failed_before(workdir, preamble):
+        say(f"preamble  not precompiled: it failed before ({FAILED}); loading it on every pass")
+        return plain()
     if not format_ready(workdir, preamble):
         failure = dump_format(workdir, preamble, tex_environment(source_date_epoch))
         if failure:
+            remember_failure(workdir, preamble)
             say(f"preamble  not precompiled ({failure}); loading it on every pass")
-            return run_latexmk(workdir, jobname, rendered, source_date_epoch)
+            return plain()
+        (workdir / FAILED).unlink(missing_ok=True)
         say(f"preamble  precompiled into {FORMAT}.fmt")
     try:
-        return run_latexmk(workdir, jobname, rendered, source_date_epoch, fmt=FORMAT)
+        return plain(fmt=FORMAT)
     except PaperError:
         # Without its record latexmk reruns everything instead of refusing to retry a
         # failure; the document's own error fails this run too, and is the one reported.
         (workdir / f"{jobname}.fdb_latexmk").unlink(missing_ok=True)
-        result = run_latexmk(workdir, jobname, rendered, source_date_epoch)
+        result = plain()
     discard_format(workdir)
+    remember_failure(workdir, preamble)
     say("preamble  the precompiled preamble failed; compiled without it")
     return result

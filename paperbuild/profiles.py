@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 import yaml
 
@@ -11,30 +15,55 @@ from .errors import PaperError
 from .locations import TEMPLATE_DIR
 
 PAPER_SIZES = ("a4", "letter")
+PROFILES_FILE = TEMPLATE_DIR / "profiles.yaml"
 
 
 @dataclass(frozen=True)
 class Profile:
+    """One output. Immutable, settings included (a read-only mapping): profiles are shared
+    between every caller of :func:`load_profiles`, so a change by one would reach all."""
+
     name: str
     template: str
     output_suffix: str  # "" for the journal article: build/paper.pdf
-    settings: dict = field(default_factory=dict)
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "settings", frozen(self.settings))
 
     def pdf_name(self) -> str:
         return f"paper{self.output_suffix}.pdf"
 
 
-def load_profiles(path: Path = TEMPLATE_DIR / "profiles.yaml") -> dict[str, Profile]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {
-        name: Profile(
-            name=name,
-            template=spec["template"],
-            output_suffix=spec.get("output_suffix", f"-{name}"),
-            settings=dict(spec.get("settings", {})),
-        )
-        for name, spec in data["profiles"].items()
-    }
+def frozen(value: Any) -> Any:
+    """``value`` with every mapping made read-only and every list a tuple."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: frozen(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(frozen(item) for item in value)
+    return value
+
+
+def load_profiles(path: Path = PROFILES_FILE) -> dict[str, Profile]:
+    """The profiles in ``path``; parsed once per content, so a build, which asks several
+    times, parses the YAML once, while ``invoke watch`` still sees an edit of the file."""
+    return dict(parse_profiles(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=8)
+def parse_profiles(text: str) -> Mapping[str, Profile]:
+    data = yaml.safe_load(text)
+    return MappingProxyType(
+        {
+            name: Profile(
+                name=name,
+                template=spec["template"],
+                output_suffix=spec.get("output_suffix", f"-{name}"),
+                settings=dict(spec.get("settings", {})),
+            )
+            for name, spec in data["profiles"].items()
+        }
+    )
 
 
 def get_profile(name: str, paper_size: str | None = None) -> Profile:

@@ -17,6 +17,7 @@ from .citations.resolve import known_families, resolve
 from .citations.scan import by_run, scan_document
 from .document import Document
 from .files import publish, write_text
+from .incremental import work_dir
 from .latex.render import Rendered, render_document
 from .paper import Paper, load_paper
 from .pipeline import BuildResult
@@ -26,6 +27,8 @@ from .profiles import Profile, get_profile
 
 JOBNAME = "paper"
 BIB_NAME = "references.bib"
+#: The essay the work folder's paper.tex came from, as an absolute path, for ``invoke check``.
+ESSAY_RECORD = ".essay-path"
 
 
 @dataclass
@@ -78,9 +81,10 @@ def build_fresh(
     say(f"          {found} citations, {missing} unresolved")
     rendered = render(analysis, profile)
     say(f"render    {profile.name} ({profile.template})")
-    workdir = build_dir / "work" / profile.name
+    workdir = work_dir(build_dir, profile_name, booklet)
     workdir.mkdir(parents=True, exist_ok=True)
     write_text(workdir / f"{JOBNAME}.tex", rendered.latex)
+    write_text(workdir / ESSAY_RECORD, f"{Path(paper.document.path).resolve()}\n")
     write_text(workdir / BIB_NAME, paper.bibtex)
     say(f"compile   latexmk in {workdir}")
     result = compile_fast(workdir, JOBNAME, rendered, epoch, say)

@@ -12,6 +12,8 @@ author's machine travels with the archive.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,11 +21,12 @@ from pathlib import Path
 
 from .compile import run_latexmk
 from .files import publish, replaced_atomically, write_text
+from .incremental import fresh_pdf, locked, work_dir, write_stamp
 from .latex.render import MARKER, render_document
 from .paper import load_paper
-from .pipeline import BuildResult, build
-from .profiles import Profile
-from .reproducible import source_date_epoch
+from .pipeline import BuildResult, build_locked
+from .profiles import Profile, get_profile
+from .reproducible import rerun_on_new_epoch, source_date_epoch
 from .stages import (
     BIB_NAME,
     JOBNAME,
@@ -34,6 +37,7 @@ from .stages import (
 from .wordcount import WordCount, count_words
 
 SUBMISSION_DIR = "submission"
+TITLE_PAGE = "title-page"  # its work folder: build/work/title-page
 ARCHIVED = (f"{JOBNAME}.tex", BIB_NAME, f"{JOBNAME}.bbl")
 
 
@@ -51,19 +55,29 @@ def build_submission(
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
 ) -> Submission:
-    result = build(paper_dir, build_dir, "manuscript", paper_size, say)
-    analysis, profile, words = measure(paper_dir, result, paper_size)
-    say(f"words     {words}")
+    """Build the manuscript, then publish it, its title page and its source archive.
+
+    The manuscript's work folder stays locked until its PDF and source are read, so a
+    build of the manuscript started meanwhile cannot change them half-way; the title
+    page's work folder has a lock of its own (always taken second, so never a deadlock).
+    """
+    get_profile("manuscript", paper_size)  # a bad size fails before anything is written
     folder = build_dir / SUBMISSION_DIR
-    manuscript = folder / "paper-manuscript.pdf"
-    publish(result.pdf, manuscript)
-    say("title     the title page, with the author and the word count")
-    title_page = build_title_page(
-        analysis, profile, words, build_dir / "work" / "title-page", source_date_epoch(paper_dir)
-    )
-    publish(title_page, folder / "paper-title-page.pdf")
-    say("archive   paper.tex, references.bib and paper.bbl, for pdflatex alone")
-    archive = write_archive(build_dir / "work" / "manuscript", folder / "paper-source.zip")
+    workdir = work_dir(build_dir, "manuscript")
+    with locked(workdir, say):
+        result = build_locked(paper_dir, build_dir, "manuscript", paper_size, say)
+        analysis, profile, words = measure(paper_dir, result, paper_size)
+        say(f"words     {words}")
+        manuscript = folder / "paper-manuscript.pdf"
+        publish(result.pdf, manuscript)
+        say("title     the title page, with the author and the word count")
+        title_dir = work_dir(build_dir, TITLE_PAGE)
+        with locked(title_dir, say):
+            epoch = source_date_epoch(paper_dir)
+            title_page = build_title_page(analysis, profile, words, title_dir, epoch, say)
+            publish(title_page, folder / "paper-title-page.pdf")
+        say("archive   paper.tex, references.bib and paper.bbl, for pdflatex alone")
+        archive = write_archive(workdir, folder / "paper-source.zip")
     return Submission(manuscript, folder / "paper-title-page.pdf", archive, words)
 
 
@@ -82,14 +96,31 @@ def measure(
 
 
 def build_title_page(
-    analysis: Analysis, profile: Profile, words: WordCount, workdir: Path, epoch: int
+    analysis: Analysis,
+    profile: Profile,
+    words: WordCount,
+    workdir: Path,
+    epoch: int,
+    say: Callable[[str], None] = print,
 ) -> Path:
+    """The title page's PDF in ``workdir``, compiled only when its LaTeX or date changed.
+
+    It cites nothing, so its template loads no biblatex and latexmk runs no biber; its
+    key is the hash of the rendered LaTeX and the epoch, kept in a stamp as a build's is.
+    """
     settings = {**profile.settings, "words": words}
     rendered = render_document(analysis.placed, "titlepage.tex.jinja", BIB_NAME, settings)
+    key = hashlib.sha256(json.dumps([rendered.latex, epoch]).encode("utf-8")).hexdigest()
+    fresh = fresh_pdf(workdir, key)
+    if fresh:
+        say("          up to date (the title page did not change)")
+        return fresh
     workdir.mkdir(parents=True, exist_ok=True)
     write_text(workdir / f"{JOBNAME}.tex", rendered.latex)
-    write_text(workdir / BIB_NAME, analysis.paper.bibtex)
-    return run_latexmk(workdir, JOBNAME, rendered, epoch).pdf
+    rerun_on_new_epoch(workdir, JOBNAME, epoch)
+    pdf = run_latexmk(workdir, JOBNAME, rendered, epoch).pdf
+    write_stamp(workdir, key, pdf)
+    return pdf
 
 
 def write_archive(workdir: Path, target: Path) -> Path:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from .document import BlockQuote, Code, Document, Emphasis, Inline, Link, Text
+from .document import Code, Document, Emphasis, Inline, Link, Text, paragraphs
 
 #: \footnotesize of the standard classes, in TeX points, by class font size.
 FOOTNOTE_POINTS = {"10pt": 8.0, "11pt": 9.0, "12pt": 10.0}
@@ -55,10 +55,7 @@ def count_words(document: Document, pdf: Path, font_size: str) -> WordCount:
 
 
 def prose_words(document: Document) -> int:
-    runs = []
-    for block in document.blocks:
-        paragraphs = block.paragraphs if isinstance(block, BlockQuote) else (block,)
-        runs += [plain(paragraph.inlines) for paragraph in paragraphs]
+    runs = [plain(paragraph.inlines) for paragraph in paragraphs(document)]
     return words_in("\n".join(runs))
 
 

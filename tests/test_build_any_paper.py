@@ -38,6 +38,9 @@ def test_every_shape_resolves_but_the_missing_work(shapes_folder):
     assert [p.last_names[-1] for p in entry.persons["author"]] == ["Davies", "Wheatcroft"]
     texts = [c.text for c in analysis.resolution.citations]
     assert "(Moscow, 1938)" not in texts and not any("bitter" in t for t in texts)
+    # A place and a date, left as text; no rule tells it from a source left out, so it warns.
+    [moscow] = [p for p in analysis.problems if "Moscow 1938" in p.message]
+    assert (moscow.severity, moscow.line) == ("warning", 6)
 
 
 @pytest.mark.slow

@@ -12,6 +12,7 @@ from conftest import REPO, needs_tex
 from pypdf import PdfWriter
 from test_bad_input import invoke, snapshot
 
+from paperbuild.checks import strict_failures
 from paperbuild.latex.render import Rendered
 from paperbuild.texlog import log_problems
 
@@ -54,7 +55,34 @@ def test_seed_fails_strict_naming_kotkin_2017(tmp_path):
     assert "paper/essay.md: 67 citations, 1 unresolved" in proc.stdout
     assert "  paper/essay.md:30: (Kotkin, 2017)" in proc.stdout
     message = proc.stderr.strip().splitlines()[-1]
-    assert message.startswith("check error: --strict: paper/essay.md:30: Kotkin 2017 is unresolved")
+    # The one error is the Kotkin citation itself: named, not counted a second time.
+    assert message == "check error: --strict: paper/essay.md:30: Kotkin 2017 is unresolved"
+
+
+def test_strict_counts_only_the_problems_not_listed_as_unresolved():
+    unresolved = {"line": 3, "text": "(Kotkin, 2017)", "author": "Kotkin", "year": "2017"}
+    same = {"category": "citation", "severity": "error", "line": 3, "path": "e.md", "key": None,
+            "message": "no source for Kotkin 2017 (cited as '(Kotkin, 2017)')"}  # fmt: skip
+    other = {**same, "line": 4, "message": "no source for Kotkin 2017 (cited as '(Kotkin 2017)')"}
+    warning = {**same, "severity": "warning", "message": "a line sticks into the margin"}
+    report = {"unresolved": [unresolved], "problems": [same, other, warning]}
+    assert strict_failures(report, "e.md") == [
+        "e.md:3: Kotkin 2017 is unresolved", "1 error", "1 warning"
+    ]  # fmt: skip
+    assert strict_failures({"unresolved": [], "problems": [same]}, "e.md") == ["1 error"]
+
+
+def test_strict_fails_on_a_citation_of_a_source_left_out(resolved_copy, tmp_path):
+    """ "(Smithson, 2017)" may be a place and a date, so it stays text; but it must not pass."""
+    essay = resolved_copy / "essay.md"
+    essay.write_text(essay.read_text(encoding="utf-8") + "\nOne more (Smithson, 2017).\n", "utf-8")
+    proc = invoke("check", "--strict", "--paper", str(resolved_copy), "--build-dir", str(tmp_path))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "67 citations, 0 unresolved" in proc.stdout
+    assert "warning: looks like a citation of Smithson 2017, but no source has that author" in (
+        proc.stdout
+    )
+    assert proc.stderr.strip().endswith("--strict: 1 warning")
 
 
 @pytest.fixture
@@ -92,6 +120,10 @@ def test_check_reads_back_a_fresh_build(resolved_copy, tmp_path):
     assert pdf["fonts"] and all(f["embedded"] and f["kind"] != "Type3" for f in pdf["fonts"])
     assert report["words"]["notes"] > 100
     assert report["words"]["total"] == report["words"]["text"] + report["words"]["notes"]
+    # The same build, named by another spelling of the paper's path (invoke runs in REPO).
+    spelled = os.path.relpath(resolved_copy, REPO)
+    again, _ = check_json("--paper", spelled, "--build-dir", str(build))
+    assert again["pdf"] == pdf
 
 
 # -- a build folder made by hand: fast checks of the log and PDF paths ---------------------------
@@ -165,6 +197,34 @@ def test_another_papers_build_is_ignored(tmp_path):
     report, _ = check_json("--paper", str(paper), "--build-dir", str(build))
     assert report["pdf"] is None
     assert not [p for p in report["problems"] if p["category"] == "latex"]
+
+
+@pytest.mark.parametrize("built_as", ["relative", "absolute"])
+def test_the_build_is_found_however_the_paper_path_was_spelled(tmp_path, built_as):
+    """Built with ``--paper paper`` and checked with ``--paper /abs/paper``, or the reverse."""
+    paper, build = fake_build(tmp_path)
+    essay = paper / "essay.md"
+    relative = os.path.relpath(essay, REPO)  # invoke runs in REPO
+    marker, checked = (relative, paper) if built_as == "relative" else (essay, relative[:-9])
+    (build / "work" / "journal" / "paper.tex").write_text(
+        TEX.replace("ESSAY", str(marker)), encoding="utf-8"
+    )
+    report, _ = check_json("--paper", str(checked), "--build-dir", str(build))
+    assert report["pdf"] is not None
+    assert [p["line"] for p in report["problems"] if p["category"] == "latex"][:1] == [7]
+
+
+def test_the_essay_the_build_recorded_decides_from_any_folder(tmp_path):
+    """A build run elsewhere wrote a relative marker; the absolute path it recorded decides."""
+    paper, build = fake_build(tmp_path)
+    work = build / "work" / "journal"
+    (work / "paper.tex").write_text(TEX.replace("ESSAY", "paper/essay.md"), encoding="utf-8")
+    (work / ".essay-path").write_text(f"{paper / 'essay.md'}\n", encoding="utf-8")
+    report, _ = check_json("--paper", str(paper), "--build-dir", str(build))
+    assert report["pdf"] is not None
+    (work / ".essay-path").write_text(f"{REPO / 'paper' / 'essay.md'}\n", encoding="utf-8")
+    report, _ = check_json("--paper", str(paper), "--build-dir", str(build))
+    assert report["pdf"] is None
 
 
 def test_a_failed_build_is_an_error():

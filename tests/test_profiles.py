@@ -7,6 +7,7 @@ acknowledgements, none of which may reach the anonymised manuscript.
 
 from __future__ import annotations
 
+import fcntl
 import re
 import shutil
 import subprocess
@@ -17,14 +18,20 @@ import pytest
 from conftest import REPO, needs_tex
 from pypdf import PdfReader
 
+from paperbuild import profiles as profiles_module
+from paperbuild import submission as submission_module
 from paperbuild.booklet import booklet_order, booklet_profile
 from paperbuild.cli import build as cli_build
+from paperbuild.compile import CompileResult
 from paperbuild.document import BlockQuote, Document, FrontMatter, Heading, Paragraph, Text
 from paperbuild.errors import PaperError
+from paperbuild.incremental import work_dir
 from paperbuild.latex.escape import escape
 from paperbuild.latex.render import render_document
-from paperbuild.pipeline import build
+from paperbuild.paper import load_paper
+from paperbuild.pipeline import BuildResult, build
 from paperbuild.profiles import get_profile, load_profiles
+from paperbuild.stages import analyse
 from paperbuild.submission import build_submission, without_local_paths
 from paperbuild.wordcount import WordCount, prose_words, words_in
 
@@ -94,6 +101,9 @@ def test_the_title_page_holds_what_the_manuscript_leaves_out():
     for text in (escape(AUTHOR), AFFILIATION, "Quillfeather", "5,811", "641", "6,452"):
         assert text in latex
     assert r"\printbibliography" not in latex
+    # It cites nothing: no biblatex to load, and no \addbibresource to send latexmk to biber.
+    assert "biblatex" not in latex and r"\addbibresource" not in latex
+    assert r"\addbibresource{references.bib}" in rendered("manuscript")
 
 
 def test_the_handout_has_two_columns_and_the_booklet_one_on_half_a_sheet():
@@ -122,6 +132,113 @@ def test_archived_source_names_no_local_path():
 def test_booklet_is_for_the_handout_only(tmp_path):
     with pytest.raises(PaperError, match="--profile handout"):
         cli_build(tmp_path, tmp_path, "journal", None, booklet=True)
+
+
+def test_profiles_are_parsed_once_and_shared_read_only():
+    profiles_module.parse_profiles.cache_clear()
+    for _ in range(3):
+        load_profiles()
+        get_profile("manuscript", "letter")
+    assert profiles_module.parse_profiles.cache_info().misses == 1
+    journal = get_profile("journal")
+    with pytest.raises(TypeError):
+        journal.settings["paper_size"] = "letter"  # type: ignore[index]
+    load_profiles().pop("journal")
+    assert get_profile("journal", "letter").settings["paper_size"] == "letter"
+    assert get_profile("journal").settings["paper_size"] == "a4"
+    assert get_profile("journal") is journal
+
+
+def test_an_edited_profiles_file_is_read_again(tmp_path):
+    spec = tmp_path / "profiles.yaml"
+    spec.write_text("profiles:\n  a:\n    template: a.tex.jinja\n    settings: {size: 1}\n")
+    assert load_profiles(spec)["a"].settings == {"size": 1}
+    spec.write_text("profiles:\n  a:\n    template: a.tex.jinja\n    settings: {size: 2}\n")
+    assert load_profiles(spec)["a"].settings == {"size": 2}
+
+
+def test_the_booklets_work_folder_is_named_once():
+    booklet = booklet_profile(get_profile("handout"))
+    assert work_dir(Path("build"), "handout", booklet=True).name == booklet.name
+
+
+@pytest.fixture
+def small_paper(tmp_path: Path) -> Path:
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "essay.md").write_text(f'---\ntitle: T\nauthor: "{AUTHOR}"\n---\n\nWords.\n')
+    (folder / "sources.txt").write_text("Smith, John. A Book. London: Press, 2001.\n")
+    return folder
+
+
+def test_an_unchanged_title_page_is_not_compiled_again(monkeypatch, small_paper, tmp_path):
+    runs: list[str] = []
+
+    def latexmk(workdir, jobname, rendered, epoch):
+        runs.append(rendered.latex)
+        (workdir / "paper.pdf").write_bytes(b"%PDF-1.5 " + str(len(runs)).encode())
+        return CompileResult(workdir / "paper.pdf", "")
+
+    monkeypatch.setattr(submission_module, "run_latexmk", latexmk)
+    analysis = analyse(load_paper(small_paper))
+    profile = get_profile("manuscript")
+    workdir = work_dir(tmp_path / "build", "title-page")
+    said: list[str] = []
+
+    def title_page(words: WordCount, epoch: int = 0) -> Path:
+        return submission_module.build_title_page(
+            analysis, profile, words, workdir, epoch, said.append
+        )
+
+    first = title_page(WordCount(1, 0))
+    assert title_page(WordCount(1, 0)) == first and len(runs) == 1
+    assert "the title page did not change" in said[-1]
+    title_page(WordCount(2, 0))  # another word count
+    title_page(WordCount(2, 0), epoch=86_400)  # another date
+    assert len(runs) == 3
+    (workdir / "paper.pdf").unlink()  # a PDF gone is made again
+    title_page(WordCount(2, 0), epoch=86_400)
+    assert len(runs) == 4
+    assert not (workdir / "references.bib").exists()
+
+
+def test_the_submission_reads_the_manuscripts_work_folder_under_its_lock(
+    monkeypatch, small_paper, tmp_path
+):
+    build_dir = tmp_path / "build"
+    held: list[str] = []
+
+    def is_locked(workdir: Path) -> bool:
+        with open(workdir / ".lock", "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+
+    def fake_build(paper_dir, build_dir, profile_name, paper_size, say):
+        held.append(f"build {is_locked(work_dir(build_dir, profile_name))}")
+        pdf = build_dir / "paper-manuscript.pdf"
+        pdf.write_bytes(b"%PDF")
+        return BuildResult(pdf, None, "")
+
+    def fake_title_page(analysis, profile, words, workdir, epoch, say):
+        held.append(f"title {is_locked(work_dir(build_dir, 'manuscript'))} {is_locked(workdir)}")
+        (workdir / "paper.pdf").write_bytes(b"%PDF")
+        return workdir / "paper.pdf"
+
+    def fake_archive(workdir, target):
+        held.append(f"archive {is_locked(workdir)}")
+        return target
+
+    monkeypatch.setattr(submission_module, "build_locked", fake_build)
+    monkeypatch.setattr(submission_module, "count_words", lambda *_: WordCount(1, 0))
+    monkeypatch.setattr(submission_module, "build_title_page", fake_title_page)
+    monkeypatch.setattr(submission_module, "write_archive", fake_archive)
+    build_submission(small_paper, build_dir, say=lambda _: None)
+    assert held == ["build True", "title True True", "archive True"]
+    assert not is_locked(work_dir(build_dir, "manuscript"))
 
 
 # --- compiled outputs -------------------------------------------------------
@@ -196,6 +313,20 @@ def test_submission_title_page_and_word_count(outputs):
     assert f"{written.words.total:,}" in title_page
     assert written.words.text > 5000 and written.words.notes > 100
     assert f"words     {written.words}" in outputs["said"]
+
+
+@pytest.mark.slow
+@needs_tex
+def test_a_second_submission_runs_no_tex_for_the_title_page(outputs, named_paper):
+    work = work_dir(outputs["build_dir"], "title-page")
+    assert not (work / "paper.bcf").exists() and not (work / "paper.bbl").exists()  # no biber
+    log = work / "paper.log"
+    before = log.stat().st_mtime_ns
+    said: list[str] = []
+    again = build_submission(named_paper, outputs["build_dir"], say=said.append)
+    assert log.stat().st_mtime_ns == before
+    assert "          up to date (the title page did not change)" in said
+    assert again.title_page.read_bytes() == outputs["submission"].title_page.read_bytes()
 
 
 @pytest.mark.slow

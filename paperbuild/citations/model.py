@@ -42,11 +42,18 @@ class Citation:
 
 @dataclass(frozen=True)
 class PossibleCitation:
-    """A "(Moscow, 1938)": shaped like a citation, but no source has that author."""
+    """A "(Moscow, 1938)": shaped like a citation, but no source has that author.
+
+    It stays text: a bare "Name, Year" with an unknown name may be a place and
+    a date. See ``recognize.find_citations`` for what makes one a citation instead.
+    """
 
     text: str
     start: int
     end: int
+    kind: str  # "parenthetical" | "narrative", as the citation it would have been
+    author: str  # "Moscow"
+    year: str  # "1938"
     line: int | None = None
 
 
@@ -75,6 +82,15 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "{}")
     return " ".join(plain.casefold().split())
+
+
+def last_word(family: str) -> str:
+    """The folded last word of a family name: "de Gaulle" -> "gaulle".
+
+    Two names can only be the same family (see ``same_family``) when these agree,
+    so they index sources and are what "a known author" means.
+    """
+    return fold(family).rsplit(" ", 1)[-1]
 
 
 def same_family(cited: str, listed: str) -> bool:

@@ -5,14 +5,35 @@ and its note mark goes after any punctuation and closing quotation marks that
 follow (Chicago 14.26). A narrative citation keeps the author's name in the
 prose; its parenthesis is cut and the note goes at the end of the clause or
 sentence. Citations that land on one spot share one note.
+
+Placement works on one paragraph (or heading) at a time, over a flat view of
+its inlines: the text of its runs end to end, emphasis and links looked
+through, each code span standing as one opaque character. So a narrative
+citation in emphasis, "*Roberts (2006)* writes that it was so. Next", gets its
+note at the clause end in the words that follow it, and a code span is never
+searched for punctuation nor cut. A mark goes into the run holding the
+character it follows (after a code span, it follows the span).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
-from ..document import BlockQuote, Document, Emphasis, Heading, Inline, Link, Note, Paragraph, Text
+from ..document import (
+    Code,
+    Document,
+    Emphasis,
+    Inline,
+    Link,
+    Note,
+    Prose,
+    Text,
+    inlines,
+    line_at,
+    map_paragraphs,
+)
 from .model import Citation
 
 TRAILING_PUNCTUATION = re.compile(r"[.,;:!?]+[”’\"')\]]*")
@@ -24,69 +45,129 @@ ABBREVIATIONS = {
 }  # fmt: skip
 WORD_BEFORE = re.compile(r"([\w.]*)$")
 INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "S", "V.M", "U.S"
+OPAQUE = "\ufffc"  # a code span (or a note already placed) in the flat text: no word, no stop
 
 
-def text_runs(document: Document):
-    """Every Text run in reading order: the units citations are found in and placed in."""
-    for block in document.blocks:
-        paragraphs = block.paragraphs if isinstance(block, BlockQuote) else (block,)
-        for paragraph in paragraphs:
-            yield from _runs(paragraph.inlines)
+def place_notes(document: Document, citations_by_run: Mapping[int, list[Citation]]) -> Document:
+    """A copy of ``document`` with the citations of run ``i`` turned into notes.
+
+    Runs are counted as ``document.text_runs`` counts them.
+    """
+    seen = 0  # the runs of the paragraphs before
+
+    def place(paragraph: Prose) -> Prose:
+        nonlocal seen
+        count = sum(1 for item in inlines(paragraph.inlines) if isinstance(item, Text))
+        own = {i - seen: citations_by_run.get(i, []) for i in range(seen, seen + count)}
+        seen += count
+        return replace(paragraph, inlines=place_inlines(paragraph.inlines, own))
+
+    return map_paragraphs(document, place)
 
 
-def _runs(inlines):
-    for item in inlines:
-        if isinstance(item, Text):
-            yield item
-        elif isinstance(item, Emphasis | Link):
-            yield from _runs(item.children)
+@dataclass(frozen=True)
+class _Leaf:
+    """A Text run, code span or note of a paragraph, and its span in the flat text."""
+
+    item: Text | Code | Note
+    start: int
+    end: int
 
 
-def place_notes(document: Document, citations_by_run: dict[int, list[Citation]]) -> Document:
-    """A copy of ``document`` with the citations of run ``i`` turned into notes."""
-    counter = iter(range(1_000_000_000))
-
-    def rewrite(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        out: list[Inline] = []
-        for item in inlines:
-            if isinstance(item, Text):
-                out.extend(split_run(item, citations_by_run.get(next(counter), [])))
-            elif isinstance(item, Emphasis | Link):
-                out.append(replace(item, children=rewrite(item.children)))
-            else:
-                out.append(item)
-        return tuple(out)
-
-    blocks = []
-    for block in document.blocks:
-        if isinstance(block, BlockQuote):
-            paragraphs = tuple(replace(p, inlines=rewrite(p.inlines)) for p in block.paragraphs)
-            blocks.append(replace(block, paragraphs=paragraphs))
-        elif isinstance(block, Paragraph | Heading):
-            blocks.append(replace(block, inlines=rewrite(block.inlines)))
-    return replace(document, blocks=tuple(blocks))
+def _leaves(items: Iterable[Inline]) -> list[_Leaf]:
+    leaves: list[_Leaf] = []
+    position = 0
+    for item in inlines(items):
+        if isinstance(item, Text | Code | Note):
+            length = len(item.text) if isinstance(item, Text) else len(OPAQUE)
+            leaves.append(_Leaf(item, position, position + length))
+            position += length
+    return leaves
 
 
-def split_run(run: Text, citations: list[Citation]) -> list[Inline]:
-    """The run's text with citations cut out and Note inlines at their anchors."""
-    if not citations:
-        return [run]
-    text = run.text
-    cuts = [cut_span(text, c) for c in citations]
-    anchors = [anchor(text, c, cut, cuts) for c, cut in zip(citations, cuts, strict=True)]
-    drops = {a for a in anchors if duplicate_full_stop(text, a, cuts)}
+def place_inlines(
+    items: tuple[Inline, ...], citations_by_run: Mapping[int, list[Citation]]
+) -> tuple[Inline, ...]:
+    """One paragraph's inlines with the citations of its ``i``-th Text run turned into notes.
+
+    Each citation's offsets are into its own run's text; notes hold the
+    citations as given, in reading order.
+    """
+    leaves = _leaves(items)
+    flat = "".join(leaf.item.text if isinstance(leaf.item, Text) else OPAQUE for leaf in leaves)
+    runs = [leaf for leaf in leaves if isinstance(leaf.item, Text)]
+    given: list[Citation] = []
+    moved: list[Citation] = []  # the same citations, with offsets into the flat text
+    for index, run in enumerate(runs):
+        for citation in citations_by_run.get(index, ()):
+            given.append(citation)
+            moved.append(_shifted(citation, run.start))
+    if not given:
+        return items
+    cuts = [cut_span(flat, c) for c in moved]
+    anchors = [anchor(flat, c, cut, cuts) for c, cut in zip(moved, cuts, strict=True)]
+    drops = {a for a in anchors if duplicate_full_stop(flat, a, cuts)}
     notes: dict[int, list[Citation]] = {}
-    for citation, position in zip(citations, anchors, strict=True):
+    for citation, position in zip(given, anchors, strict=True):
         notes.setdefault(position, []).append(citation)
     removed = sorted(cuts + [(a, a + 1) for a in drops])
+    # A note at p follows the character p - 1, so it goes with the leaf holding that character.
+    stops: list[set[int]] = [set() for _ in leaves]
+    for position in notes:
+        owner = 0 if position == 0 else next(i for i, f in enumerate(leaves) if position <= f.end)
+        stops[owner].add(position)
+    pending = iter(zip(leaves, stops, strict=True))
+
+    def rebuild(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for item in children:
+            if isinstance(item, Emphasis | Link):
+                kept = rebuild(item.children)
+                if kept or isinstance(item, Link):  # emphasis of nothing is dropped
+                    out.append(replace(item, children=kept))
+            else:
+                out += _rebuild_leaf(*next(pending), flat, removed, notes)
+        return tuple(out)
+
+    return rebuild(items)
+
+
+def _shifted(citation: Citation, offset: int) -> Citation:
+    return replace(
+        citation,
+        start=citation.start + offset,
+        end=citation.end + offset,
+        remove_start=citation.remove_start + offset,
+        remove_end=citation.remove_end + offset,
+    )
+
+
+def _rebuild_leaf(
+    leaf: _Leaf,
+    stops: set[int],
+    flat: str,
+    removed: list[tuple[int, int]],
+    notes: dict[int, list[Citation]],
+) -> list[Inline]:
+    """The leaf less what was removed, with its notes (at ``stops``, flat offsets) in place."""
+    item = leaf.item
+
+    def note(position: int) -> Note:
+        citations = notes[position]
+        fallback = line_at(item, position - leaf.start) if isinstance(item, Text) else item.line
+        return Note(tuple(citations), citations[0].line or fallback)
+
+    if not isinstance(item, Text):
+        before = [note(0)] if 0 in stops else []
+        return [*before, item, *([note(leaf.end)] if leaf.end in stops else [])]
     out: list[Inline] = []
-    position = 0
-    for stop in sorted(set(notes) | {len(text)}):
-        chunk = "".join(text[s:e] for s, e in gaps(removed, position, stop))
+    position = leaf.start
+    for stop in sorted(stops | {leaf.end}):
+        chunk = "".join(flat[s:e] for s, e in gaps(removed, position, stop))
         if chunk:
-            out.append(Text(chunk, line_at(run, position)))
-        if stop in notes:
-            out.append(Note(tuple(notes[stop]), notes[stop][0].line or line_at(run, stop)))
+            out.append(Text(chunk, line_at(item, position - leaf.start)))
+        if stop in stops:
+            out.append(note(stop))
         position = stop
     return out
 
@@ -153,7 +234,3 @@ def is_abbreviation(text: str, dot: int, end: int) -> bool:
     if following and following.islower():
         return True
     return bool(INITIALS.fullmatch(word)) or word.rstrip(".") in ABBREVIATIONS
-
-
-def line_at(run: Text, offset: int) -> int:
-    return run.line + run.text.count("\n", 0, offset)

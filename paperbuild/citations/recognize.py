@@ -2,9 +2,10 @@
 
 Essays written for people cite loosely, so the grammar takes the usual slips
 ("Whitewood 2015", "2008. p. 101", "p.19"); but a parenthesis must parse whole,
-and one holding anything else is prose and stays prose. A bare "(Moscow, 1938)"
-counts only when its name is a known author; otherwise it comes back as a
-possible citation, for the caller to mention rather than to cite.
+and one holding anything else is prose and stays prose. A citation of an author
+no source has is still a citation (so it is reported unresolved), unless it is
+a bare "(Moscow, 1938)" that may be a place and a date: that comes back as a
+possible citation, for the caller to warn about rather than to cite.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Citation, CiteItem, PossibleCitation, same_family
+from .model import Citation, CiteItem, PossibleCitation, last_word
 
 
 def _letters(predicate) -> str:
@@ -139,9 +140,10 @@ def find_citations(
 ) -> tuple[list[Citation], list[PossibleCitation]]:
     """The citations in ``text`` in order, and the "(Moscow, 1938)"s that only look like one.
 
-    ``known_families`` are the bibliography's family names; without them every
-    well-formed "Name, Year" counts as a citation. With ``skip_code``, text in
-    backticks is not searched.
+    ``known_families`` are the folded last words of the bibliography's family
+    names (``resolve.known_families``); without them every well-formed
+    "Name, Year" counts as a citation. With ``skip_code``, text in backticks is
+    not searched.
     """
     blocked = [m.span() for m in URL.finditer(text)]
     if skip_code:
@@ -154,8 +156,10 @@ def find_citations(
         if any(citation.start < end and start < citation.end for start, end in taken):
             continue
         taken.append((citation.start, citation.end))
-        if _looks_like_place(citation, known_families):
-            possible.append(PossibleCitation(citation.text, citation.start, citation.end))
+        if _maybe_place(citation, known_families):
+            [item] = citation.items
+            where = (citation.text, citation.start, citation.end, citation.kind)
+            possible.append(PossibleCitation(*where, item.author, item.year))
         else:
             citations.append(citation)
     return citations, possible
@@ -253,23 +257,40 @@ def _locator(text: str) -> str:
     return ", ".join(parts)
 
 
-def _looks_like_place(citation: Citation, known_families: frozenset[str] | None) -> bool:
-    """ "(Moscow, 1938)": every item a bare one-name "Name, Year" by nobody in the bibliography."""
-    if known_families is None or citation.kind == "explicit":
+def _maybe_place(citation: Citation, known_families: frozenset[str] | None) -> bool:
+    """Whether a citation may be a place and a date, "(Moscow, 1938)", and so stays text.
+
+    A citation of an author no source has is still a citation when anything
+    shows it is one: a locator, a prefix, "et al.", several authors, a year
+    letter, several items, or a name no place has. What is left is one bare
+    "Name, Year" by nobody in the bibliography, which no rule can tell from a
+    place without a gazetteer: the caller warns about it.
+    """
+    if known_families is None or citation.kind == "explicit" or len(citation.items) != 1:
         return False
-    return all(
+    [item] = citation.items
+    return bool(
         item.locator is None
         and item.prefix is None
         and not item.et_al
         and len(item.families) == 1
         and PLAIN_YEAR.fullmatch(item.year)
         and not _known(item.families[0], known_families)
-        for item in citation.items
+        and _may_name_a_place(item.families[0])
     )
 
 
+def _may_name_a_place(name: str) -> bool:
+    """False for names shaped like no place: "de Gaulle", "d'Encausse", "O'Brien", "Murav'ev".
+
+    Places capitalise their first word and do not elide ("New York", "Rio de Janeiro").
+    """
+    return not (name[:1].islower() or "'" in name or "’" in name)
+
+
 def _known(family: str, known_families: frozenset[str]) -> bool:
-    return any(same_family(family, known) for known in known_families)
+    """Whether a source has this family name (by its folded last word, as resolution indexes)."""
+    return last_word(family) in known_families
 
 
 def _has_et_al(author: str) -> bool:

@@ -34,3 +34,19 @@ def citation_report(resolution: Resolution) -> dict:
         "uncited": sorted(resolution.uncited),
         "problems": [problem.as_dict() for problem in resolution.problems],
     }
+
+
+def same_miss(problem: dict, unresolved: dict) -> bool:
+    """Whether ``problem`` is the citation error that reports the ``unresolved`` entry.
+
+    Resolution reports each unresolved or ambiguous item twice, as an entry of
+    "unresolved" and as an error on its line naming the item and the citation
+    ("Kotkin 2017 (cited as '(Kotkin, 2017)')"); counting both counts one miss twice.
+    """
+    return (
+        problem["category"] == "citation"
+        and problem["severity"] == "error"
+        and problem["line"] == unresolved["line"]
+        and f"{unresolved['author']} {unresolved['year']}" in problem["message"]
+        and f"(cited as '{unresolved['text']}')" in problem["message"]
+    )

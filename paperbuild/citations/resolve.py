@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import codecs
 import re
+import weakref
 from dataclasses import dataclass, replace
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import BibliographyData, Entry
 
 from ..problems import Problem
-from .model import Citation, CiteItem, PossibleCitation, Resolution, Unmatched, fold, same_family
+from .model import (
+    Citation,
+    CiteItem,
+    PossibleCitation,
+    Resolution,
+    Unmatched,
+    last_word,
+    same_family,
+)
 
 YEAR_IN_FIELD = re.compile(r"(\d{4})([a-z]?)")
 
@@ -31,9 +40,41 @@ class _Source:
     label: str  # the year as cited: "1980a" when the key or year field says so
 
 
+@dataclass(frozen=True)
+class _Index:
+    """A bibliography's sources as matching uses them."""
+
+    by_last_name: dict[str, list[_Source]]  # see _by_last_name
+    last_words: frozenset[str]  # of every family name of every source
+
+
+_last_index: tuple[weakref.ref, _Index] | None = None
+
+
+def _index(bibliography: BibliographyData) -> _Index:
+    """The sources of ``bibliography``, made once for the last bibliography asked about.
+
+    A build asks twice, for ``known_families`` and then to ``resolve``; decoding
+    every name from LaTeX is the costly part, so it is done once. A bibliography
+    is not changed once loaded, so the same object means the same sources (a
+    weak reference: the cache keeps no bibliography alive).
+    """
+    global _last_index
+    if _last_index is not None and _last_index[0]() is bibliography:
+        return _last_index[1]
+    sources = _sources(bibliography)
+    words = frozenset(last_word(f) for s in sources for f in s.families)
+    index = _Index(_by_last_name(sources), words)
+    _last_index = (weakref.ref(bibliography), index)
+    return index
+
+
 def known_families(bibliography: BibliographyData) -> frozenset[str]:
-    """The bibliography's family names, folded: what makes "(Kotkin, 2017)" a citation."""
-    return frozenset(fold(f) for s in _sources(bibliography) for f in s.families)
+    """The folded last words of the bibliography's family names ("gaulle" for "de Gaulle").
+
+    What makes "(Kotkin, 2017)" a citation: see ``recognize.find_citations``.
+    """
+    return _index(bibliography).last_words
 
 
 def resolve(
@@ -45,10 +86,12 @@ def resolve(
 ) -> Resolution:
     """Fill in each item's key; report misses, ties and loose matches as problems.
 
-    ``possible`` citations ("(Moscow, 1938)") become "info" problems, for callers
-    that do not report them themselves.
+    ``possible`` citations become problems, for callers that do not report them
+    themselves: a parenthetical "(Smithson, 2017)" is a warning (it is most often
+    a source left out, and so must fail ``--strict``), a narrative "Versailles
+    (1919)" only information.
     """
-    sources = _by_last_name(_sources(bibliography))
+    sources = _index(bibliography).by_last_name
     keys_known = set(bibliography.entries)  # exact case: biber's keys are case-sensitive
     result = Resolution(citations=[])
     cited: set[str] = set()
@@ -71,26 +114,27 @@ def resolve(
             result.problems.append(_problem(unmatched, sources, path))
         result.citations.append(replace(citation, items=tuple(items)))
     result.uncited = sorted(keys_known - cited)
-    result.problems += [
-        Problem(
-            "citation",
-            "info",
-            f"'{p.text}' looks like an author-year citation but no source has that author; "
-            "left as text",
-            path,
-            p.line,
-        )
-        for p in possible
-    ]
+    result.problems += [_possible(p, path) for p in possible]
     return result
+
+
+def _possible(possible: PossibleCitation, path: str | None) -> Problem:
+    if possible.kind == "parenthetical":
+        message = (
+            f"looks like a citation of {possible.author} {possible.year}, but no source has "
+            "that author; left as text — add the source, or write the parenthesis differently "
+            "if it is not a citation"
+        )
+        return Problem("citation", "warning", message, path, possible.line)
+    message = (
+        f"'{possible.text}' looks like an author-year citation but no source has that author; "
+        "left as text"
+    )
+    return Problem("citation", "info", message, path, possible.line)
 
 
 def _sources(bibliography: BibliographyData) -> list[_Source]:
     return [_source(key, entry) for key, entry in bibliography.entries.items()]
-
-
-def _last_word(family: str) -> str:
-    return fold(family).rsplit(" ", 1)[-1]
 
 
 def _by_last_name(sources: list[_Source]) -> dict[str, list[_Source]]:
@@ -102,12 +146,12 @@ def _by_last_name(sources: list[_Source]) -> dict[str, list[_Source]]:
     groups: dict[str, list[_Source]] = {}
     for source in sources:
         if source.families:
-            groups.setdefault(_last_word(source.families[0]), []).append(source)
+            groups.setdefault(last_word(source.families[0]), []).append(source)
     return groups
 
 
 def _candidates(item: CiteItem, sources: dict[str, list[_Source]]) -> list[_Source]:
-    return sources.get(_last_word(item.families[0]), []) if item.families else []
+    return sources.get(last_word(item.families[0]), []) if item.families else []
 
 
 def _source(key: str, entry: Entry) -> _Source:

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..document import Document
+from ..document import Document, line_at, text_runs
 from .model import Citation, PossibleCitation
-from .place import line_at, text_runs
 from .recognize import find_citations
 
 
 @dataclass(frozen=True)
 class Scan:
     citations: list[Citation]  # in reading order
-    runs: list[int]  # the text run each citation was found in
+    runs: list[int]  # the text run each citation was found in, counted as document.text_runs does
     possible: list[PossibleCitation]
 
 
 def scan_document(document: Document, known_families: frozenset[str] | None) -> Scan:
+    """The citations and possible citations of every text run, with their essay lines.
+
+    ``known_families`` are folded last words of family names, as
+    ``resolve.known_families`` gives them.
+    """
     citations: list[Citation] = []
     runs: list[int] = []
     possible: list[PossibleCitation] = []

@@ -5,8 +5,19 @@ from __future__ import annotations
 import pytest
 
 from paperbuild.citations.model import Citation, CiteItem
-from paperbuild.citations.place import split_run
-from paperbuild.document import Note, Text
+from paperbuild.citations.place import place_inlines, place_notes
+from paperbuild.document import (
+    BlockQuote,
+    Code,
+    Document,
+    Emphasis,
+    FrontMatter,
+    Link,
+    Note,
+    Paragraph,
+    Text,
+    inlines,
+)
 
 
 def parenthetical(text: str, cited: str) -> Citation:
@@ -24,11 +35,25 @@ def narrative(text: str, name: str, paren: str) -> Citation:
     return Citation("narrative", text[start:end], start, end, paren_start, end, (item,), 1)
 
 
-def shown(inlines) -> str:
-    """The run as a reader sees it, with ^ for each note mark."""
+def split_run(run: Text, citations: list[Citation]) -> list:
+    """One run on its own as a paragraph, its citations placed."""
+    return list(place_inlines((run,), {0: citations}))
+
+
+def shown(items) -> str:
+    """Inlines as a reader sees them, with ^ for each note mark, *emphasis*, [links], `code`."""
     out = []
-    for item in inlines:
-        out.append("^" * len(item.citations) if isinstance(item, Note) else item.text)
+    for item in items:
+        if isinstance(item, Note):
+            out.append("^" * len(item.citations))
+        elif isinstance(item, Emphasis):
+            out.append(f"*{shown(item.children)}*")
+        elif isinstance(item, Link):
+            out.append(f"[{shown(item.children)}]")
+        elif isinstance(item, Code):
+            out.append(f"`{item.text}`")
+        else:
+            out.append(item.text)
     return "".join(out)
 
 
@@ -79,3 +104,90 @@ def test_lines_follow_line_breaks():
     text = "first line\nsecond (X, 2000). third"
     pieces = split_run(Text(text, 7), [parenthetical(text, "(X, 2000)")])
     assert [p.line for p in pieces if isinstance(p, Text)] == [7, 8]
+
+
+# -- across runs: emphasis, links and code in one paragraph ------------------------------------
+
+
+def cited(text: str, kind: str = "narrative") -> tuple[Text, list[Citation]]:
+    """A run holding one citation: "Name (2000...)" is narrative, "(X, 2000)" parenthetical."""
+    run = Text(text, 1)
+    if kind == "parenthetical":
+        paren = text[text.index("(") : text.index(")") + 1]
+        return run, [parenthetical(text, paren)]
+    name = text[: text.index(" (")].split()[-1]
+    paren = text[text.index("(", text.index(name)) : text.index(")") + 1]
+    return run, [narrative(text, name, paren)]
+
+
+def run_(text: str) -> tuple[Text, list[Citation]]:
+    return Text(text, 1), []
+
+
+def paragraph(*parts):
+    """Inlines from parts: (run, citations) pairs, or ("*", [parts]) emphasis, ("[", [parts]) a
+    link, ("`", text) code; and the citations of each Text run, in reading order."""
+    items, by_run = [], []
+    for part in parts:
+        if part[0] in ("*", "["):
+            children, nested = paragraph(*part[1])
+            container = Emphasis(children) if part[0] == "*" else Link("https://x.org", children)
+            items.append(container)
+            by_run += nested
+        elif part[0] == "`":
+            items.append(Code(part[1], 1))
+        else:
+            items.append(part[0])
+            by_run.append(part[1])
+    return tuple(items), by_run
+
+
+ACROSS_RUNS = [
+    pytest.param([("*", [cited("Roberts (2006, p. xii)")]), run_(" writes that things. Next")],
+                 "*Roberts* writes that things.^ Next", id="narrative-in-emphasis"),
+    pytest.param([("[", [cited("Roberts (2006)")]), run_(" writes that things. Next")],
+                 "[Roberts] writes that things.^ Next", id="narrative-in-link"),
+    pytest.param([("*", [("*", [cited("Roberts (2006)")]), run_(" argues")]), run_(" so. Next")],
+                 "**Roberts* argues* so.^ Next", id="narrative-two-levels-deep"),
+    pytest.param([cited("Roberts (2006) writes that "), ("*", [run_("it was so.")]),
+                  run_(" Next.")],
+                 "Roberts writes that *it was so.^* Next.", id="clause-end-inside-emphasis"),
+    pytest.param([cited("Roberts (2006) calls it "), ("`", "a.b. c"), run_(" then. Next")],
+                 "Roberts calls it `a.b. c` then.^ Next", id="code-never-searched"),
+    pytest.param([cited("Roberts (2006) calls it "), ("`", "x.")],
+                 "Roberts calls it `x.`^", id="after-code-at-paragraph-end"),
+    pytest.param([("*", [cited("Roberts (2006) writes")])],
+                 "*Roberts writes^*", id="narrative-alone-in-emphasis"),
+    pytest.param([("*", [cited("a coup (X, 2000)", "parenthetical")]), run_(". Next")],
+                 "*a coup*.^ Next", id="parenthetical-stop-after-emphasis"),
+    pytest.param([("*", [cited("Roberts (2006)")]), run_(" writes; "),
+                  ("*", [cited("Viola (1996)")]), run_(" adds. Next")],
+                 "*Roberts* writes;^ *Viola* adds.^ Next", id="two-narratives-two-clauses"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("parts", "expected"), ACROSS_RUNS)
+def test_note_placement_across_runs(parts, expected):
+    items, by_run = paragraph(*parts)
+    placed = place_inlines(items, dict(enumerate(by_run)))
+    assert shown(placed) == expected
+    notes = [item for item in inlines(placed) if isinstance(item, Note)]
+    assert [c for note in notes for c in note.citations] == [c for cs in by_run for c in cs]
+
+
+def test_place_notes_counts_runs_across_paragraphs_and_quotes():
+    first, quoted = Text("A (X, 2000). B", 1), Text("*", 2)
+    inner, inner_cited = cited("Roberts (2006)")
+    document = Document(
+        FrontMatter("T"),
+        (
+            Paragraph((first,), 1),
+            BlockQuote((Paragraph((quoted, Emphasis((inner,))), 2),), 2),
+            Paragraph((Text(" says so. End", 3),), 3),
+        ),
+        "essay.md",
+    )
+    placed = place_notes(document, {0: [parenthetical(first.text, "(X, 2000)")], 2: inner_cited})
+    assert shown(placed.blocks[0].inlines) == "A.^ B"
+    assert shown(placed.blocks[1].paragraphs[0].inlines) == "**Roberts^*"  # never crosses blocks
+    assert placed.blocks[2] == document.blocks[2]

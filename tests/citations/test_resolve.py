@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pybtex.database import BibliographyData, Entry, Person
 
+from paperbuild.citations import resolve as resolve_module
 from paperbuild.citations.model import PossibleCitation
 from paperbuild.citations.recognize import find_citations
-from paperbuild.citations.report import citation_report
+from paperbuild.citations.report import citation_report, same_miss
 from paperbuild.citations.resolve import known_families, resolve
 
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_8d9c6aadf12f5225.txt"
@@ -189,18 +190,49 @@ def test_citations_keep_order_length_and_lines():
     assert keys(resolution) == ["whitewood2015", None, "getty1999"]
 
 
-def test_possible_citations_become_info():
-    possible = [PossibleCitation("(Moscow, 1938)", 10, 24, line=4)]
-    resolution = resolve([], BIB, "essay.md", possible=possible)
+def test_a_bare_parenthetical_of_an_unknown_author_is_a_warning():
+    """The most common slip, a source left out, must fail ``--strict``: never silent."""
+    [possible] = find_citations("as shown (Smithson, 2017).", known_families(BIB))[1]
+    resolution = resolve([], BIB, "essay.md", possible=[replace(possible, line=4)])
     [problem] = resolution.problems
-    assert (problem.severity, problem.line, problem.category) == ("info", 4, "citation")
-    assert "(Moscow, 1938)" in problem.message
+    assert (problem.severity, problem.line, problem.category) == ("warning", 4, "citation")
+    assert problem.message == (
+        "looks like a citation of Smithson 2017, but no source has that author; left as text "
+        "— add the source, or write the parenthesis differently if it is not a citation"
+    )
 
 
-def test_known_families_are_folded():
-    assert {"whitewood", "broue", "de gaulle", "van ree", "хлевнюк", "memorial", "ryan"} <= (
+def test_a_bare_narrative_of_an_unknown_name_is_only_info():
+    possible = [PossibleCitation("Versailles (1919)", 10, 27, "narrative", "Versailles", "1919", 4)]
+    [problem] = resolve([], BIB, "essay.md", possible=possible).problems
+    assert (problem.severity, problem.line) == ("info", 4)
+    assert "'Versailles (1919)' looks like an author-year citation" in problem.message
+
+
+def test_an_unknown_author_with_any_sign_of_a_citation_is_unresolved():
+    resolution = resolved("(Smithson, 2017, p. 4) and (see Smithson 2017) and (O'Neill 1999)")
+    assert [(u.item.author, u.item.year) for u in resolution.unresolved] == [
+        ("Smithson", "2017"), ("Smithson", "2017"), ("O'Neill", "1999")
+    ]  # fmt: skip
+    assert {p.severity for p in resolution.problems} == {"error"}
+
+
+def test_known_families_are_folded_last_words():
+    assert {"whitewood", "broue", "gaulle", "ree", "хлевнюк", "memorial", "ryan"} <= (
         known_families(BIB)
     )
+
+
+def test_sources_are_read_once_per_bibliography(monkeypatch):
+    calls = []
+    original = resolve_module._sources
+    monkeypatch.setattr(resolve_module, "_sources", lambda bib: calls.append(bib) or original(bib))
+    bib = bibliography(whitewood2015=entry("Whitewood, Peter", year="2015"))
+    citations, _ = find_citations("(Whitewood, 2015)", known_families(bib))
+    assert keys(resolve(citations, bib)) == ["whitewood2015"]
+    assert calls == [bib]
+    other = bibliography(roberts2006=entry("Roberts, G.", year="2006"))
+    assert known_families(other) == {"roberts"} and calls == [bib, other]
 
 
 def test_report_shape():
@@ -222,6 +254,16 @@ def test_report_shape():
     assert report["uncited"] == sorted(set(BIB.entries) - {"whitewood2015"})
     assert report["problems"] == [p.as_dict() for p in resolution.problems]
     assert report["problems"][0]["severity"] == "error"
+
+
+def test_each_unresolved_entry_is_the_same_miss_as_one_error():
+    """What lets ``--strict`` count a miss once: see report.same_miss."""
+    text = "(Kotkin 2017, p. 4) (Davies 1980) [@nokey] (Whitewood 2015) (Davies 1980, p. 3)"
+    report = citation_report(resolved(text, line=5))
+    errors = [p for p in report["problems"] if p["severity"] == "error"]
+    assert len(report["unresolved"]) == len(errors) == 4
+    for entry, error in zip(report["unresolved"], errors, strict=True):
+        assert [p for p in report["problems"] if same_miss(p, entry)] == [error]
 
 
 def test_report_counts_ambiguous_items_as_unresolved():
