@@ -288,6 +288,7 @@ def test_manuscript_has_line_numbers_and_no_author(outputs):
     text = pdf_text(pdf) + metadata + pdf.read_bytes().decode("latin-1")
     for name in IDENTIFYING:
         assert name not in text
+    assert "/CreationDate" not in (PdfReader(pdf).metadata or {})
     assert AUTHOR in PdfReader(outputs["journal"]).metadata.author
 
 
