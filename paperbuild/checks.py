@@ -36,7 +36,7 @@ def check_paper(paper_dir: Path, build_dir: Path) -> dict:
     report = citation_report(analysis.resolution)
     add_candidates(report, analysis)
     problems = analysis.problems + character_problems(Path(paper.document.path))
-    words = {"text": prose_words(analysis.placed), "notes": None}
+    words = {"text": prose_words(analysis.placed), "notes": None, "total": None}
     report["pdf"] = None
     profile = get_profile(PROFILE)
     built = build_dir / profile.pdf_name()

@@ -29,13 +29,14 @@ LOCK = ".lock"
 #: Files beside the paper folder, in ../bib/, that the build reads.
 BIB_FILES = ("corrections.yaml", "references.bib")
 EDITOR_DEBRIS = ("~", ".swp", ".swx", ".tmp", ".part")
+VIM_PROBE = "4913"  # the file vim writes and deletes to test that a folder is writable
 
 
 def is_input(path: Path, paper_dir: Path) -> bool:
     """Whether the build reads ``path``: any plain file of the paper folder, the
     corrections and reviewed .bib in ``../bib/``, any template; never editor debris."""
     name = path.name
-    if name.startswith((".", "#")) or name.endswith(EDITOR_DEBRIS) or name == "4913":
+    if name.startswith((".", "#")) or name.endswith(EDITOR_DEBRIS) or name == VIM_PROBE:
         return False
     folder = path.parent.resolve()
     paper = paper_dir.resolve()
