@@ -13,7 +13,8 @@ from ..problems import Problem
 from .bibtex import render_bibtex, to_entry
 from .corrections import apply_corrections, load_corrections
 from .keys import assign_keys, base_key
-from .parse import Reference, UnparsableReference, parse_reference
+from .parse import parse_reference
+from .reference import Reference, UnparsableReference
 from .report import check_bibliography
 
 __all__ = [

@@ -6,9 +6,8 @@ from pybtex.database import BibliographyData, Entry, Person
 
 from . import latex
 from .names import Name
-from .parse import Reference
+from .reference import PERSON_ROLES, Reference
 
-PERSON_ROLES = ("author", "editor", "translator")
 #: Output order of fields; any other field follows, alphabetically.
 FIELD_ORDER = (
     "title", "subtitle", "titleaddon", "maintitle", "booktitle", "journaltitle", "edition",

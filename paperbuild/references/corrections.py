@@ -15,9 +15,7 @@ import yaml
 from ..errors import PaperError
 from ..problems import Problem
 from .names import Name
-from .parse import Reference
-
-PERSON_ROLES = ("author", "editor", "translator")
+from .reference import PERSON_ROLES, Reference
 
 
 def load_corrections(path: Path) -> dict[str, dict]:
