@@ -12,10 +12,10 @@ from .reference import PERSON_ROLES, Reference
 FIELD_ORDER = (
     "title", "subtitle", "titleaddon", "maintitle", "booktitle", "journaltitle", "edition",
     "volume", "number", "pages", "date", "type", "location", "publisher", "institution",
-    "organization", "url", "urldate", "doi", "langid", "note",
+    "organization", "url", "urldate", "doi", "language", "langid", "note",
 )  # fmt: skip
 TITLE_FIELDS = frozenset({"title", "subtitle", "maintitle", "booktitle"})
-VERBATIM_FIELDS = frozenset({"url", "doi", "date", "urldate", "langid", "type"})
+VERBATIM_FIELDS = frozenset({"url", "doi", "date", "urldate", "language", "langid", "type"})
 
 
 def field_text(name: str, value: str) -> str:

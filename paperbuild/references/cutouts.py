@@ -26,7 +26,8 @@ ACCESSED_RE = re.compile(
 
 
 def take_language(text: str, ref: Reference) -> str:
-    """A closing "[In Russian]" becomes langid and a note; return the rest."""
+    """A closing "(Russian)" becomes biblatex's language field (printed "[in Russian]" by
+    biblatex-chicago) and, when the title is in that language's script, its langid."""
     m = None
     for m in F.LANG_RE.finditer(text):  # noqa: B007 - the last one is wanted
         pass
@@ -37,7 +38,7 @@ def take_language(text: str, ref: Reference) -> str:
         # a Russian work cited by its English title keeps English quotes and hyphenation
         ref.fields["langid"] = F.LANGUAGES[lang]
     if lang != "english":
-        ref.notes.append(f"In {lang.capitalize()}")
+        ref.fields["language"] = F.language_field(lang)
     return tidy(text[: m.start()] + text[m.end() :])
 
 

@@ -22,6 +22,18 @@ LANGUAGES = {
     "hungarian": "hungarian", "finnish": "finnish", "turkish": "turkish", "arabic": "arabic",
 }  # fmt: skip
 
+#: Languages biblatex has a "lang..." bibstring for; others are printed as written.
+BIBLATEX_LANGUAGES = {
+    "russian", "english", "german", "french", "spanish", "italian", "ukrainian", "polish",
+    "portuguese", "czech", "dutch", "swedish", "japanese", "latin", "greek", "hungarian",
+    "finnish",
+}  # fmt: skip
+
+
+def language_field(lang: str) -> str:
+    return lang if lang in BIBLATEX_LANGUAGES else lang.capitalize()
+
+
 NON_LATIN_SCRIPT_LANGUAGES = {"russian", "ukrainian", "greek", "japanese", "chinese", "arabic"}
 
 

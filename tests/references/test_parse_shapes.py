@@ -335,7 +335,17 @@ CASES = [
     (
         "language-note",
         "Хлевнюк О. (2015) Сталин. Жизнь одного вождя. АСТ. (Russian)",
-        {"langid": "russian", "author": ["Хлевнюк, О."], "date": "2015"},
+        {"langid": "russian", "language": "russian", "author": ["Хлевнюк, О."], "date": "2015"},
+    ),
+    (
+        "language-note-english-title",
+        "Kantor Y. (2005) War and Peace of Mikhail Tukhachevsky. ROSSPEN. (Russian)",
+        {"language": "russian", "langid": None, "note": None, "publisher": "ROSSPEN"},
+    ),
+    (
+        "language-note-latin-script",
+        "Müller, K. (1990). Der lange Weg. Berlin: Siedler. (in German)",
+        {"language": "german", "langid": "ngerman", "location": "Berlin"},
     ),
     # --- types --------------------------------------------------------------------------------
     (
