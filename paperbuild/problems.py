@@ -18,6 +18,10 @@ class Problem:
     line: int | None = None
     key: str | None = None  # the BibTeX key concerned, when there is one
 
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
     def __str__(self) -> str:
         where = ""
         if self.path:
