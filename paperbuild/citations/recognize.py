@@ -4,7 +4,8 @@ Essays written for people cite loosely, so the grammar takes the usual slips
 ("Whitewood 2015", "2008. p. 101", "p.19"); but a parenthesis must parse whole,
 and one holding anything else is prose and stays prose. A citation of an author
 no source has is still a citation (so it is reported unresolved), unless it is
-a bare "(Moscow, 1938)" that may be a place and a date: that comes back as a
+a bare "(Moscow, 1938)" that may be a place and a date, or a "Moscow (1938)"
+not followed by a verb of saying ("argues", "wrote"): that comes back as a
 possible citation, for the caller to warn about rather than to cite.
 """
 
@@ -156,7 +157,7 @@ def find_citations(
         if any(citation.start < end and start < citation.end for start, end in taken):
             continue
         taken.append((citation.start, citation.end))
-        if _maybe_place(citation, known_families):
+        if _maybe_place(citation, known_families) and not _reported_speech(citation, text):
             [item] = citation.items
             where = (citation.text, citation.start, citation.end, citation.kind)
             possible.append(PossibleCitation(*where, item.author, item.year))
@@ -278,6 +279,25 @@ def _maybe_place(citation: Citation, known_families: frozenset[str] | None) -> b
         and not _known(item.families[0], known_families)
         and _may_name_a_place(item.families[0])
     )
+
+
+#: Verbs that report what an author wrote: "Smithson (2017) argues" cites someone, even if
+#: no source has that name, where "Versailles (1919) ended" names a place and a date.
+REPORTING_VERB = re.compile(
+    r"""\s*,?\s* (?: (?:also|further|convincingly|rightly|similarly|too) ,?\s+ )?
+        (?: (?: argue | write | note | observe | claim | suggest | describe | add | contend
+              | assert | state | show | explain | emphasi[sz]e | point | maintain | conclude
+              | insist | remark | recall | stress | find | demonstrate | propose | agree
+              | disagree | reject | doubt | acknowledge | call | estimate | say | think )
+            (?: s | es | d | ed )?
+          | wrote | said | found | thought | shown )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _reported_speech(citation: Citation, text: str) -> bool:
+    """Whether a narrative citation is followed by a verb of saying: then it is a citation."""
+    return citation.kind == "narrative" and bool(REPORTING_VERB.match(text, citation.end))
 
 
 def _may_name_a_place(name: str) -> bool:

@@ -298,6 +298,25 @@ def test_place_year_needs_a_known_name(text, is_citation):
         assert (possible[0].text, possible[0].start, possible[0].end) == (text, 0, len(text))
 
 
+NARRATIVE_UNKNOWN = [
+    ("Smithson (2017) argues that it failed.", True),
+    ("Smithson (2017), too, describes how", True),
+    ("Smithson (2017) wrote that", True),
+    ("Smithson (2017) pointed out", True),
+    ("The Treaty of Versailles (1919) ended the war.", False),
+    ("Moscow (1938) was a city of fear.", False),
+    ("Smithson (2017) writer", False),  # a verb of saying, whole, or nothing
+]
+
+
+@pytest.mark.parametrize(
+    "text, is_citation", NARRATIVE_UNKNOWN, ids=[r[0] for r in NARRATIVE_UNKNOWN]
+)
+def test_unknown_narrative_author_followed_by_a_verb_of_saying_is_cited(text, is_citation):
+    citations, possible = find_citations(text, KNOWN)
+    assert (len(citations), len(possible)) == ((1, 0) if is_citation else (0, 1))
+
+
 def test_a_possible_citation_says_who_and_when():
     text = "As shown (Smithson, 2017), and Moscow (1938) too."
     assert find_citations(text, KNOWN) == (
