@@ -14,10 +14,12 @@ from .authors import apa_year, editors_first, names_at
 from .names import parse_names, tokenize
 from .publication import PUBPAREN_RE, publication_facts, take_thesis, take_translator_edition
 from .reference import Reference, set_date
-from .sentences import sentence_end
+from .sentences import first_mark
 
 IN_RE = re.compile(r"(?:^|(?<=[.,;’”'\"])\s+)[Ii]n:?\s+(?=\S)")
 EDITED_BY_RE = re.compile(r"[,.]?\s*\b(?:[Ee]dited|[Ee]d\.|[Hh]rsg\.)\s+(?:by|von)\s+")
+#: The chapter's pages after the book title: ", pp. 97", ", 97–117".
+PAGES_AFTER_BOOK_RE = re.compile(r",?\s*(?:\bpp?\.\s*\d|\(?\d+\s*[-–—]\s*\d+\)?(?=[.,;]?(?:\s|$)))")
 DOMAIN_RE = re.compile(r"\w\.(?:org|com|net|edu|gov|info|io|[a-z]{2})\b", re.I)
 
 
@@ -69,20 +71,7 @@ def _parse_container(text: str, ref: Reference, editors_done: bool = False) -> N
         start = editors_first(text, ref)
         if start is not None:
             text = text[start:].lstrip(" .,:;")
-    ends = [len(text)]
-    edited = EDITED_BY_RE.search(text)
-    if edited:
-        ends.append(edited.start())
-    s = sentence_end(text)
-    if s is not None:
-        ends.append(s)
-    p = PUBPAREN_RE.search(text)
-    if p:
-        ends.append(p.start())
-    pages = re.search(r",?\s*(?:\bpp?\.\s*\d|\(?\d+\s*[-–—]\s*\d+\)?(?=[.,;]?(?:\s|$)))", text)
-    if pages:
-        ends.append(pages.start())
-    end = min(ends)
+    end = first_mark(text, EDITED_BY_RE, PUBPAREN_RE, PAGES_AFTER_BOOK_RE)
     book = text[:end].strip(" .,:;")
     if book:
         ref.fields["booktitle"] = book

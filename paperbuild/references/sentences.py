@@ -59,3 +59,13 @@ def inside_quotes(text: str, i: int) -> bool:
     """Whether text[i] stands inside a quotation opened before it."""
     head = text[:i]
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
+def first_mark(text: str, *marks: re.Pattern | str) -> int:
+    """Where a field ends: the earliest sentence end or match of ``marks``, else the text's end."""
+    ends = [len(text)]
+    stop = sentence_end(text)
+    if stop is not None:
+        ends.append(stop)
+    ends += [found.start() for mark in marks if (found := re.search(mark, text))]
+    return min(ends)

@@ -11,7 +11,7 @@ import re
 from . import fields as F
 from .publication import PUBPAREN_RE
 from .reference import Reference
-from .sentences import ABBREVIATIONS, OPEN_QUOTES, inside_quotes, sentence_end
+from .sentences import ABBREVIATIONS, OPEN_QUOTES, first_mark, inside_quotes
 
 
 def take_title(text: str, ref: Reference, comma_mode: bool) -> str:
@@ -66,30 +66,22 @@ def _closing_quote(text: str) -> int | None:
     return fallback
 
 
+#: Marks that may follow an unquoted title: ". In: Book", " (2nd ed.", and, in the comma
+#: style of MLA, ", Place: Publisher, 1999." at the end.
+IN_CONTAINER_RE = re.compile(r"[,.]\s+[Ii]n:?\s+(?=[A-Z“\"‘])")
+EDITION_RE = re.compile(r"\s\((?:\d+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+ed")
+PLACE_PUBLISHER_YEAR_RE = re.compile(
+    r",\s*(?:[A-Z][^,:()]*?(?:,\s*[A-Z]{2}\.?)?\s*:\s*[^,:()]+|[A-Z][^,:()]+,\s*[A-Z][^,:()]+),\s*"
+    rf"{F.YEAR}[a-z]?\.?$"
+)
+
+
 def _title_end(text: str, comma_mode: bool) -> int:
     """Where an unquoted title ends: the earliest of the marks that may follow a title."""
-    ends = [len(text)]
-    s = sentence_end(text)
-    if s is not None:
-        ends.append(s)
-    m = PUBPAREN_RE.search(text)
-    if m:
-        ends.append(m.start())
-    m = re.search(r"[,.]\s+[Ii]n:?\s+(?=[A-Z“\"‘])", text)
-    if m:
-        ends.append(m.start())
-    m = re.search(r"\s\((?:\d+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+ed", text)
-    if m:
-        ends.append(m.start())
+    marks = [PUBPAREN_RE, IN_CONTAINER_RE, EDITION_RE]
     if comma_mode:
-        m = re.search(
-            r",\s*(?:[A-Z][^,:()]*?(?:,\s*[A-Z]{2}\.?)?\s*:\s*[^,:()]+|[A-Z][^,:()]+,\s*[A-Z][^,:()]+),\s*"
-            rf"{F.YEAR}[a-z]?\.?$",
-            text,
-        )
-        if m:
-            ends.append(m.start())
-    return min(ends)
+        marks.append(PLACE_PUBLISHER_YEAR_RE)
+    return first_mark(text, *marks)
 
 
 def split_subtitle(ref: Reference) -> None:
