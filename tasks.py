@@ -18,6 +18,7 @@ BUILD_OPTIONS_HELP = {
     "profile": "journal (default), manuscript or handout",
     "paper-size": "a4 or letter (default: the front matter's paper-size, else the profile's)",
 }
+TO_HELP = "pdf (default) or docx: a Word file with real footnotes (journal and manuscript)"
 
 
 @task
@@ -30,12 +31,15 @@ def setup(c):
     help={
         **BUILD_OPTIONS_HELP,
         "booklet": "with --profile handout: impose it as a folded A5 (or half-letter) booklet",
+        "to": TO_HELP,
     }
 )
-def build(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, booklet=False):
-    """Build the PDF: e.g. `invoke build`, `invoke build --profile handout --paper-size letter`."""
-    pdf = cli.guard(cli.build, Path(paper), Path(build_dir), profile, paper_size, booklet)
-    print(pdf)
+def build(
+    c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, booklet=False, to="pdf"
+):
+    """Build the PDF (or Word file): e.g. `invoke build`, `invoke build --to docx`."""
+    output = cli.guard(cli.build, Path(paper), Path(build_dir), profile, paper_size, booklet, to)
+    print(output)
 
 
 @task(

@@ -3,8 +3,10 @@
 It reads and analyses the paper as a build would (nothing is written), then
 adds what only a finished build can tell: the LaTeX log's warnings and the
 PDF's fonts, pages and title, when ``build/`` holds a PDF at least as new as
-the paper. The report is plain JSON-ready data; :func:`summary` words it for
-people and :func:`strict_failures` says what fails ``--strict``.
+the paper; and the Word file's notes, words and properties when it holds a
+.docx (``invoke build --to docx``). The report is plain JSON-ready data;
+:func:`summary` words it for people and :func:`strict_failures` says what
+fails ``--strict``.
 """
 
 from __future__ import annotations
@@ -58,8 +60,33 @@ def check_paper(paper_dir: Path, build_dir: Path) -> dict:
         if log.is_file() and not is_stale(log, paper_dir):
             rendered = Rendered(source, paper.document.path)
             problems += log_problems(log.read_text(encoding="utf-8", errors="replace"), rendered)
+    report["docx"] = docx_report(build_dir, paper_dir, Path(paper.document.path), words, problems)
     report["problems"] = [problem.as_dict() for problem in problems]
     report["words"] = words
+    return report
+
+
+def docx_report(
+    build_dir: Path, paper_dir: Path, essay: Path, words: dict, problems: list[Problem]
+) -> dict | None:
+    """The built .docx read back, as the PDF is: its notes and their words, its properties;
+    None when the build folder holds no Word file of this paper."""
+    from .docx.readback import docx_problems, read_docx
+
+    profile = get_profile(PROFILE)
+    built = build_dir / profile.docx_name()
+    workdir = work_dir(build_dir, profile.name, to="docx")
+    if not built.is_file() or not built_from(workdir, "", essay):
+        return None
+    info = read_docx(built)
+    problems += docx_problems(info)
+    report = info.as_dict() | {"words": None}
+    if is_stale(built, paper_dir):
+        message = f"{built} is older than the paper: run 'invoke build --to docx' to check it again"
+        problems.append(Problem("check", "info", message, str(built)))
+    else:
+        notes = info.note_words
+        report["words"] = {"text": words["text"], "notes": notes, "total": words["text"] + notes}
     return report
 
 
@@ -169,9 +196,21 @@ def summary(report: dict, essay: str) -> str:
     if words["notes"] is None:
         lines.append(f"words: text {words['text']:,} (notes are counted from a fresh PDF)")
     else:
-        lines.append(f"words: text {words['text']:,}, notes {words['notes']:,}, "
-                     f"total {words['total']:,}")  # fmt: skip
+        lines.append(f"words: {word_line(words)}")
+    if report["docx"] is not None:
+        lines.append(docx_line(report["docx"]))
     return "\n".join(lines)
+
+
+def word_line(words: dict) -> str:
+    return f"text {words['text']:,}, notes {words['notes']:,}, total {words['total']:,}"
+
+
+def docx_line(docx: dict) -> str:
+    title = f"title: {docx['title']}" if docx["title"] else "no title"
+    notes = f"{plural(docx['notes'], docx['note_kind'][:-1])}"
+    words = word_line(docx["words"]) if docx["words"] else "words counted from a fresh build"
+    return f"docx: {docx['path']}, {notes}, {title}; words: {words}"
 
 
 def pdf_line(pdf: dict | None) -> str:

@@ -99,16 +99,23 @@ def _is_root() -> bool:
 
 
 def build(
-    paper: Path, build_dir: Path, profile: str, paper_size: str | None, booklet: bool = False
+    paper: Path,
+    build_dir: Path,
+    profile: str,
+    paper_size: str | None,
+    booklet: bool = False,
+    to: str = "pdf",
 ) -> Path:
     if booklet and profile != "handout":
         raise PaperError("input", "--booklet imposes the handout: add --profile handout")
-    result = run_build(paper, build_dir, profile, paper_size, booklet=booklet)
+    if booklet and to != "pdf":
+        raise PaperError("input", "--booklet imposes a PDF: leave out --to")
+    result = run_build(paper, build_dir, profile, paper_size, booklet=booklet, to=to)
     if get_profile(profile).settings.get("word_count"):
         from .submission import manuscript_words
 
-        print(f"words     {manuscript_words(paper, result, paper_size)}")
-    return result.pdf
+        print(f"words     {manuscript_words(paper, result, paper_size, to)}")
+    return result.output
 
 
 def submission(paper: Path, build_dir: Path, paper_size: str | None) -> list[Path]:

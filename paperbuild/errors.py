@@ -13,6 +13,7 @@ CATEGORIES = (
     "citation",  # recognising and resolving citations
     "render",  # Jinja templates
     "latex",  # latexmk / pdflatex / biber
+    "docx",  # pandoc's Word writer
     "check",  # reading the PDF back
     "internal",  # a bug in paperbuild itself
 )

@@ -5,9 +5,9 @@ a copy changes) of every input: the paper folder's files, the corrections and
 reviewed bibliography beside it, the templates, paperbuild's own source, and
 the options. Files are named in it relative to the paper folder (templates
 relative to their own folder), so ``--paper paper`` and ``--paper /abs/paper``
-share one key. A stamp in the work folder keeps the key and the hash of the PDF
-it published; while both still match, the build is up to date without reading
-the essay. What does change goes on to latexmk, whose own rerun logic decides
+share one key. A stamp in the work folder keeps the key and the hash of the file
+(PDF or .docx) it published; while both still match, the build is up to date
+without reading the essay. What does change goes on to latexmk, whose own rerun logic decides
 which TeX passes and whether biber run.
 """
 
@@ -47,13 +47,15 @@ def is_input(path: Path, paper_dir: Path) -> bool:
     )
 
 
-def work_dir(build_dir: Path, profile_name: str, booklet: bool = False) -> Path:
-    """The private work folder of one output: ``build/work/PROFILE`` (``PROFILE-booklet``).
+def work_dir(build_dir: Path, profile_name: str, booklet: bool = False, to: str = "pdf") -> Path:
+    """The private work folder of one output: ``build/work/PROFILE`` (``PROFILE-booklet``,
+    ``PROFILE-docx``).
 
     The one place its name is decided: the build, ``invoke check``, the submission
     (``work/title-page``) and the benchmarks all ask here.
     """
-    return build_dir / "work" / (f"{profile_name}-booklet" if booklet else profile_name)
+    suffix = "-booklet" if booklet else "" if to == "pdf" else f"-{to}"
+    return build_dir / "work" / f"{profile_name}{suffix}"
 
 
 def input_label(path: Path, paper_dir: Path) -> str:
@@ -99,23 +101,23 @@ def input_key(paper_dir: Path, options: dict) -> str:
     return digest.hexdigest()
 
 
-def fresh_pdf(workdir: Path, key: str) -> Path | None:
-    """The PDF published by the last build of this key, if it is still there untouched."""
+def fresh_output(workdir: Path, key: str) -> Path | None:
+    """The file (PDF or .docx) published by the last build of this key, if still untouched."""
     try:
         stamp = json.loads((workdir / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    pdf = workdir.parents[1] / stamp.get("pdf", "")
-    if stamp.get("key") != key or not pdf.is_file():
+    output = workdir.parents[1] / stamp.get("output", "")
+    if stamp.get("key") != key or not output.is_file():
         return None
-    return pdf if file_digest(pdf) == stamp.get("pdf_sha256") else None
+    return output if file_digest(output) == stamp.get("output_sha256") else None
 
 
-def write_stamp(workdir: Path, key: str, pdf: Path) -> None:
-    """Remember the key and the PDF published for it (the PDF lies in the build folder,
-    or below it, such as the title page's in its work folder)."""
-    name = pdf.resolve().relative_to(workdir.parents[1].resolve()).as_posix()
-    stamp = {"key": key, "pdf": name, "pdf_sha256": file_digest(pdf)}
+def write_stamp(workdir: Path, key: str, output: Path) -> None:
+    """Remember the key and the file published for it (it lies in the build folder, or
+    below it, such as the title page's PDF in its work folder)."""
+    name = output.resolve().relative_to(workdir.parents[1].resolve()).as_posix()
+    stamp = {"key": key, "output": name, "output_sha256": file_digest(output)}
     (workdir / STAMP).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
 
 

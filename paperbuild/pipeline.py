@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import incremental
-from .profiles import get_profile
+from .profiles import check_output, get_profile
 from .reproducible import source_date_epoch
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class BuildResult:
-    pdf: Path
+    output: Path  # the PDF or .docx published in the build folder
     analysis: Analysis | None  # None when up to date: nothing was read
     log: str
     up_to_date: bool = False
@@ -34,14 +34,17 @@ def build(
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
     booklet: bool = False,
+    to: str = "pdf",
 ) -> BuildResult:
-    """Build one profile (``booklet``: imposed as a folded booklet); if nothing changed, say so.
+    """Build one profile as ``to`` (pdf or docx; ``booklet``: a PDF imposed as a folded
+    booklet); if nothing changed, say so.
 
-    Builds of one profile take turns on a lock; different profiles run side by side.
+    Builds of one output take turns on a lock; different outputs run side by side.
     """
-    get_profile(profile_name, paper_size)  # a bad name or size fails before anything is written
-    with incremental.locked(incremental.work_dir(build_dir, profile_name, booklet), say):
-        return build_locked(paper_dir, build_dir, profile_name, paper_size, say, booklet)
+    # A bad name, size or format fails before anything is written.
+    check_output(get_profile(profile_name, paper_size), to)
+    with incremental.locked(incremental.work_dir(build_dir, profile_name, booklet, to), say):
+        return build_locked(paper_dir, build_dir, profile_name, paper_size, say, booklet, to)
 
 
 def build_locked(
@@ -51,21 +54,26 @@ def build_locked(
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
     booklet: bool = False,
+    to: str = "pdf",
 ) -> BuildResult:
     """:func:`build` for a caller that already holds the work folder's lock (and goes on
     reading it afterwards, as the submission does); the lock is not reentrant."""
-    get_profile(profile_name, paper_size)
-    workdir = incremental.work_dir(build_dir, profile_name, booklet)
+    check_output(get_profile(profile_name, paper_size), to)
+    workdir = incremental.work_dir(build_dir, profile_name, booklet, to)
     epoch = source_date_epoch(paper_dir)
     options = {"profile": profile_name, "paper_size": paper_size, "epoch": epoch}
     options |= {"booklet": True} if booklet else {}
+    options |= {"to": to} if to != "pdf" else {}
     key = incremental.input_key(paper_dir, options)
-    fresh = incremental.fresh_pdf(workdir, key)
+    fresh = incremental.fresh_output(workdir, key)
     if fresh:
         say("up to date (no input changed since the last build)")
         return BuildResult(fresh, None, "", up_to_date=True)
-    from .stages import build_fresh  # deferred: see the module docstring
+    from .stages import build_fresh, build_fresh_docx  # deferred: see the module docstring
 
-    result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
-    incremental.write_stamp(workdir, key, result.pdf)
+    if to == "docx":
+        result = build_fresh_docx(paper_dir, build_dir, profile_name, paper_size, epoch, say)
+    else:
+        result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
+    incremental.write_stamp(workdir, key, result.output)
     return result

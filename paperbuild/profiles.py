@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -15,6 +15,7 @@ from .errors import PaperError
 from .locations import TEMPLATE_DIR
 
 PAPER_SIZES = ("a4", "letter")
+OUTPUTS = ("pdf", "docx")
 PROFILES_FILE = TEMPLATE_DIR / "profiles.yaml"
 
 
@@ -27,12 +28,16 @@ class Profile:
     template: str
     output_suffix: str  # "" for the journal article: build/paper.pdf
     settings: Mapping[str, Any] = field(default_factory=dict)
+    outputs: tuple[str, ...] = ("pdf",)  # the formats it is made in: pdf, docx
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "settings", frozen(self.settings))
 
     def pdf_name(self) -> str:
         return f"paper{self.output_suffix}.pdf"
+
+    def docx_name(self) -> str:
+        return f"paper{self.output_suffix}.docx"
 
 
 def frozen(value: Any) -> Any:
@@ -60,6 +65,7 @@ def parse_profiles(text: str) -> Mapping[str, Profile]:
                 template=spec["template"],
                 output_suffix=spec.get("output_suffix", f"-{name}"),
                 settings=dict(spec.get("settings", {})),
+                outputs=tuple(spec.get("outputs", ("pdf",))),
             )
             for name, spec in data["profiles"].items()
         }
@@ -75,10 +81,14 @@ def get_profile(name: str, paper_size: str | None = None) -> Profile:
     if paper_size is not None:
         if paper_size not in PAPER_SIZES:
             raise PaperError("input", f"unknown paper size {paper_size!r}; choose a4 or letter")
-        profile = Profile(
-            profile.name,
-            profile.template,
-            profile.output_suffix,
-            {**profile.settings, "paper_size": paper_size},
-        )
+        profile = replace(profile, settings={**profile.settings, "paper_size": paper_size})
     return profile
+
+
+def check_output(profile: Profile, to: str) -> None:
+    """Fail, naming the choices, unless ``profile`` is made as ``to`` (pdf or docx)."""
+    if to not in OUTPUTS:
+        raise PaperError("input", f"unknown output {to!r}; choose pdf or docx")
+    if to not in profile.outputs:
+        made = " or ".join(profile.outputs)
+        raise PaperError("input", f"the {profile.name} profile is made as {made} only, not {to}")

@@ -1,7 +1,8 @@
 """The stages of one build, each handing plain data to the next; nothing reaches back.
 
 read (paper folder) -> cite (recognise, resolve, place) -> render (Jinja)
--> compile (latexmk) -> publish (atomic move into build/).
+-> compile (latexmk) -> publish (atomic move into build/); for Word, cite is
+followed by write (pandoc, see :mod:`paperbuild.docx`) -> publish, with no TeX.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from .profiles import Profile, get_profile
 
 JOBNAME = "paper"
 BIB_NAME = "references.bib"
-#: The essay the work folder's paper.tex came from, as an absolute path, for ``invoke check``.
+#: The essay the work folder's output came from, as an absolute path, for ``invoke check``.
 ESSAY_RECORD = ".essay-path"
 
 
@@ -59,6 +60,21 @@ def effective_profile(name: str, paper_size: str | None, document: Document) -> 
     return get_profile(name, paper_size or document.meta.options.get("paper-size"))
 
 
+def read_and_cite(
+    paper_dir: Path, profile_name: str, paper_size: str | None, say: Callable[[str], None]
+) -> tuple[Paper, Profile, Analysis]:
+    """The first stages of every build: the paper read, its profile, its citations placed."""
+    say(f"read      {paper_dir}")
+    paper = load_paper(paper_dir)
+    profile = effective_profile(profile_name, paper_size, paper.document)
+    say(f"cite      {len(paper.bibliography.entries)} sources")
+    analysis = analyse(paper)
+    found = len(analysis.resolution.citations)
+    missing = len(analysis.resolution.unresolved)
+    say(f"          {found} citations, {missing} unresolved")
+    return paper, profile, analysis
+
+
 def build_fresh(
     paper_dir: Path,
     build_dir: Path,
@@ -69,22 +85,15 @@ def build_fresh(
     booklet: bool = False,
 ) -> BuildResult:
     """Every stage, each handing its data to the next (latexmk skips TeX passes it need not run)."""
-    say(f"read      {paper_dir}")
-    paper = load_paper(paper_dir)
-    profile = effective_profile(profile_name, paper_size, paper.document)
+    paper, profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say)
     if booklet:
         profile = booklet_profile(profile)
-    say(f"cite      {len(paper.bibliography.entries)} sources")
-    analysis = analyse(paper)
-    found = len(analysis.resolution.citations)
-    missing = len(analysis.resolution.unresolved)
-    say(f"          {found} citations, {missing} unresolved")
     rendered = render(analysis, profile)
     say(f"render    {profile.name} ({profile.template})")
     workdir = work_dir(build_dir, profile_name, booklet)
     workdir.mkdir(parents=True, exist_ok=True)
     write_text(workdir / f"{JOBNAME}.tex", rendered.latex)
-    write_text(workdir / ESSAY_RECORD, f"{Path(paper.document.path).resolve()}\n")
+    record_essay(workdir, paper)
     write_text(workdir / BIB_NAME, paper.bibtex)
     say(f"compile   latexmk in {workdir}")
     result = compile_fast(workdir, JOBNAME, rendered, epoch, say)
@@ -95,3 +104,31 @@ def build_fresh(
     target = build_dir / profile.pdf_name()
     publish(pdf, target)
     return BuildResult(target, analysis, result.log)
+
+
+def build_fresh_docx(
+    paper_dir: Path,
+    build_dir: Path,
+    profile_name: str,
+    paper_size: str | None,
+    epoch: int,
+    say: Callable[[str], None],
+) -> BuildResult:
+    """The Word file: the same placed document and BibTeX as the PDF's, written by pandoc."""
+    from .docx.layout import word_layout
+    from .docx.write import write_docx
+
+    paper, profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say)
+    workdir = work_dir(build_dir, profile_name, to="docx")
+    say(f"write     {profile.name} as Word, with pandoc in {workdir}")
+    layout = word_layout(profile.settings)
+    docx = write_docx(analysis.placed, paper.bibtex, layout, workdir, epoch)
+    record_essay(workdir, paper)
+    target = build_dir / profile.docx_name()
+    publish(docx, target)
+    return BuildResult(target, analysis, "")
+
+
+def record_essay(workdir: Path, paper: Paper) -> None:
+    """Which essay the work folder's output came from, for ``invoke check``."""
+    write_text(workdir / ESSAY_RECORD, f"{Path(paper.document.path).resolve()}\n")

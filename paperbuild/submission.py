@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .compile import run_latexmk
 from .files import publish, replaced_atomically, write_text
-from .incremental import fresh_pdf, locked, work_dir, write_stamp
+from .incremental import fresh_output, locked, work_dir, write_stamp
 from .latex.render import MARKER, render_document
 from .paper import load_paper
 from .pipeline import BuildResult, build_locked
@@ -34,7 +34,7 @@ from .stages import (
     analyse,
     effective_profile,
 )
-from .wordcount import WordCount, count_words
+from .wordcount import WordCount, count_words, prose_words
 
 SUBMISSION_DIR = "submission"
 TITLE_PAGE = "title-page"  # its work folder: build/work/title-page
@@ -69,7 +69,7 @@ def build_submission(
         analysis, profile, words = measure(paper_dir, result, paper_size)
         say(f"words     {words}")
         manuscript = folder / "paper-manuscript.pdf"
-        publish(result.pdf, manuscript)
+        publish(result.output, manuscript)
         say("title     the title page, with the author and the word count")
         title_dir = work_dir(build_dir, TITLE_PAGE)
         with locked(title_dir, say):
@@ -81,7 +81,15 @@ def build_submission(
     return Submission(manuscript, folder / "paper-title-page.pdf", archive, words)
 
 
-def manuscript_words(paper_dir: Path, result: BuildResult, paper_size: str | None) -> WordCount:
+def manuscript_words(
+    paper_dir: Path, result: BuildResult, paper_size: str | None, to: str = "pdf"
+) -> WordCount:
+    """The manuscript's word count; its notes counted in the PDF or the .docx ``result`` made."""
+    if to == "docx":
+        from .docx.readback import read_docx
+
+        analysis = result.analysis or analyse(load_paper(paper_dir))
+        return WordCount(prose_words(analysis.placed), read_docx(result.output).note_words)
     return measure(paper_dir, result, paper_size)[2]
 
 
@@ -91,7 +99,7 @@ def measure(
     """A manuscript build's analysis, profile and word count (re-read if it was up to date)."""
     analysis = result.analysis or analyse(load_paper(paper_dir))
     profile = effective_profile("manuscript", paper_size, analysis.placed)
-    words = count_words(analysis.placed, result.pdf, profile.settings["font_size"])
+    words = count_words(analysis.placed, result.output, profile.settings["font_size"])
     return analysis, profile, words
 
 
@@ -111,7 +119,7 @@ def build_title_page(
     settings = {**profile.settings, "words": words}
     rendered = render_document(analysis.placed, "titlepage.tex.jinja", BIB_NAME, settings)
     key = hashlib.sha256(json.dumps([rendered.latex, epoch]).encode("utf-8")).hexdigest()
-    fresh = fresh_pdf(workdir, key)
+    fresh = fresh_output(workdir, key)
     if fresh:
         say("          up to date (the title page did not change)")
         return fresh

@@ -103,7 +103,7 @@ def watch(
 
     def build_once() -> Path | None:
         result = build(paper_dir, build_dir, profile, paper_size, say=lambda _: None)
-        return None if result.up_to_date else result.pdf
+        return None if result.up_to_date else result.output
 
     arrivals: queue.SimpleQueue = queue.SimpleQueue()
     observer = Observer()

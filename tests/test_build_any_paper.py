@@ -48,7 +48,7 @@ def test_every_shape_resolves_but_the_missing_work(shapes_folder):
 def test_shapes_essay_builds_with_notes_and_cyrillic(shapes_folder, tmp_path):
     result = build(shapes_folder, tmp_path / "build", say=lambda line: None)
     text = subprocess.run(
-        ["pdftotext", str(result.pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(result.output), "-"], capture_output=True, text=True, check=True
     ).stdout
     flat = " ".join(text.split())
     assert "printed in the capital at the height of the purges (Moscow, 1938) shows" in flat
@@ -58,7 +58,7 @@ def test_shapes_essay_builds_with_notes_and_cyrillic(shapes_folder, tmp_path):
     assert "Хлевнюк" in flat  # Cyrillic typeset and readable back
     assert "[?? Snyder, 2010, 42: not in the sources]" in flat
     fonts = subprocess.run(
-        ["pdffonts", str(result.pdf)], capture_output=True, text=True, check=True
+        ["pdffonts", str(result.output)], capture_output=True, text=True, check=True
     ).stdout
     assert "Type 3" not in fonts
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # embedded

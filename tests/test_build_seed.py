@@ -21,7 +21,7 @@ def seed_build(tmp_path_factory):
     build_dir = tmp_path_factory.mktemp("build")
     result = build(REPO / "paper", build_dir, say=lambda line: None)
     text = subprocess.run(
-        ["pdftotext", str(result.pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(result.output), "-"], capture_output=True, text=True, check=True
     ).stdout
     return result, text
 

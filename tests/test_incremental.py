@@ -84,19 +84,19 @@ def test_inputs_exclude_editor_debris_and_other_folders(paper: Path):
     assert not incremental.is_input(paper.parent / "build" / "paper.pdf", paper)
 
 
-def test_fresh_pdf_needs_the_same_key_and_an_untouched_pdf(tmp_path: Path):
+def test_fresh_output_needs_the_same_key_and_an_untouched_pdf(tmp_path: Path):
     workdir = tmp_path / "build" / "work" / "journal"
     workdir.mkdir(parents=True)
     pdf = tmp_path / "build" / "paper.pdf"
     pdf.write_bytes(b"%PDF-1.5 one")
-    assert incremental.fresh_pdf(workdir, "k1") is None
+    assert incremental.fresh_output(workdir, "k1") is None
     incremental.write_stamp(workdir, "k1", pdf)
-    assert incremental.fresh_pdf(workdir, "k1") == pdf
-    assert incremental.fresh_pdf(workdir, "k2") is None
+    assert incremental.fresh_output(workdir, "k1") == pdf
+    assert incremental.fresh_output(workdir, "k2") is None
     pdf.write_bytes(b"%PDF-1.5 two")
-    assert incremental.fresh_pdf(workdir, "k1") is None
+    assert incremental.fresh_output(workdir, "k1") is None
     pdf.unlink()
-    assert incremental.fresh_pdf(workdir, "k1") is None
+    assert incremental.fresh_output(workdir, "k1") is None
 
 
 def test_preamble_is_everything_before_begin_document():
@@ -238,7 +238,7 @@ def test_rebuilds_run_only_what_changed(paper_copy: Path, tmp_path: Path):
 
     said: list[str] = []
     again = build(paper_copy, out, say=said.append)
-    assert again.up_to_date and again.pdf == cold.pdf
+    assert again.up_to_date and again.output == cold.output
     assert said[-1].startswith("up to date")
     assert log.stat().st_mtime_ns == log_time  # no TeX ran
 
@@ -271,4 +271,4 @@ def test_two_builds_of_one_profile_at_once_both_succeed(paper_copy: Path, tmp_pa
         thread.join(120)
     assert not errors
     assert sorted(r.up_to_date for r in results) == [False, True]  # the second waited
-    assert results[0].pdf.read_bytes().startswith(b"%PDF")
+    assert results[0].output.read_bytes().startswith(b"%PDF")

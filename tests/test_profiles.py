@@ -263,9 +263,9 @@ def outputs(named_paper, tmp_path_factory) -> dict:
     build_dir = tmp_path_factory.mktemp("build")
     said: list[str] = []
     pdfs = {
-        "journal": build(named_paper, build_dir, "journal", say=said.append).pdf,
-        "handout": build(named_paper, build_dir, "handout", say=said.append).pdf,
-        "booklet": build(named_paper, build_dir, "handout", say=said.append, booklet=True).pdf,
+        "journal": build(named_paper, build_dir, "journal", say=said.append).output,
+        "handout": build(named_paper, build_dir, "handout", say=said.append).output,
+        "booklet": build(named_paper, build_dir, "handout", say=said.append, booklet=True).output,
     }
     return {**pdfs, "build_dir": build_dir, "submission": build_submission(
         named_paper, build_dir, say=said.append), "said": said}  # fmt: skip

@@ -78,7 +78,7 @@ def test_clean_builds_are_identical_with_or_without_the_format(paper_copy: Path,
     first = build(paper_copy, tmp_path / "one", say=lambda _: None)
     second = build(paper_copy, tmp_path / "two", say=lambda _: None)
     assert (tmp_path / "one" / "work" / "journal" / "paper-preamble.fmt").is_file()
-    assert first.pdf.read_bytes() == second.pdf.read_bytes()
+    assert first.output.read_bytes() == second.output.read_bytes()
 
     plain = tmp_path / "plain"
     plain.mkdir()
@@ -87,4 +87,4 @@ def test_clean_builds_are_identical_with_or_without_the_format(paper_copy: Path,
         shutil.copyfile(work / name, plain / name)
     latex = (plain / "paper.tex").read_text(encoding="utf-8")
     result = run_latexmk(plain, "paper", Rendered(latex, str(paper_copy / "essay.md")))
-    assert pdf_text(result.pdf) == pdf_text(first.pdf)
+    assert pdf_text(result.output) == pdf_text(first.output)

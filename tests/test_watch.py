@@ -84,7 +84,7 @@ def test_watch_rebuilds_after_a_save_and_stops(tmp_path: Path, monkeypatch):
         builds.append(essay.read_text())
         if builds[-1] == "broken":
             raise PaperError("manuscript", "no front matter", essay, 1)
-        return SimpleNamespace(up_to_date=False, pdf=build_dir / "paper.pdf")
+        return SimpleNamespace(up_to_date=False, output=build_dir / "paper.pdf")
 
     monkeypatch.setattr(watching, "build", fake_build)
     lines: list[str] = []
