@@ -3,7 +3,8 @@
 In one run, on a temporary copy of the paper folder (the user's files are
 never touched): a cold build into a fresh build folder, a rebuild with
 nothing changed, a rebuild after a one-word edit, a second cold build to
-compare bytes with the first, and, where pandoc is installed, pandoc
+compare bytes with the first, a cold Word build (``--to docx``; in this
+process, then through ``invoke`` with its start-up), and, where pandoc is installed, pandoc
 --citeproc with a Chicago notes CSL on the same essay, its prose citations
 turned into ``[@key]`` from paperbuild's own resolution and reading the .bib
 paperbuild normalised. Each time is printed as a ratio to pandoc's (to the
@@ -94,12 +95,14 @@ def build_figures(paper: Path, tmp: Path) -> dict[str, float]:
     essay.write_text(original, encoding="utf-8")
     _, second = run("build-again")
     figures["identical"] = float(first_bytes == second.output.read_bytes())
+    figures["docx"], _ = timed(lambda: build(paper, tmp / "build-docx", say=quiet, to="docx"))
+    figures["docx_cli"], _ = timed(lambda: invoke_build(paper, tmp / "build-docx-cli", "docx"))
     return figures
 
 
-def invoke_build(paper: Path, build_dir: Path) -> None:
+def invoke_build(paper: Path, build_dir: Path, to: str = "pdf") -> None:
     """``invoke build`` in a fresh Python: start-up and imports included."""
-    command = [sys.executable, "-m", "invoke", "-r", str(REPO), "build"]
+    command = [sys.executable, "-m", "invoke", "-r", str(REPO), "build", "--to", to]
     command += ["--paper", str(paper), "--build-dir", str(build_dir)]
     subprocess.run(command, capture_output=True, check=True)
 
@@ -170,6 +173,8 @@ def report(figures: dict[str, float], pandoc: float | None) -> None:
         ("nothing changed", "noop"),
         ("nothing changed, `invoke build`", "noop_cli"),
         ("one-word edit", "edit"),
+        ("Word (--to docx), cold", "docx"),
+        ("Word, `invoke build --to docx`", "docx_cli"),
     ]
     for label, key in rows:
         seconds = figures[key]

@@ -69,11 +69,8 @@ def build_locked(
     if fresh:
         say("up to date (no input changed since the last build)")
         return BuildResult(fresh, None, "", up_to_date=True)
-    from .stages import build_fresh, build_fresh_docx  # deferred: see the module docstring
+    from .stages import build_fresh  # deferred: see the module docstring
 
-    if to == "docx":
-        result = build_fresh_docx(paper_dir, build_dir, profile_name, paper_size, epoch, say)
-    else:
-        result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
+    result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet, to)
     incremental.write_stamp(workdir, key, result.output)
     return result

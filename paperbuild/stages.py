@@ -30,6 +30,7 @@ JOBNAME = "paper"
 BIB_NAME = "references.bib"
 #: The essay the work folder's output came from, as an absolute path, for ``invoke check``.
 ESSAY_RECORD = ".essay-path"
+Say = Callable[[str], None]
 
 
 @dataclass
@@ -62,8 +63,8 @@ def effective_profile(name: str, paper_size: str | None, document: Document) -> 
 
 def read_and_cite(
     paper_dir: Path, profile_name: str, paper_size: str | None, say: Callable[[str], None]
-) -> tuple[Paper, Profile, Analysis]:
-    """The first stages of every build: the paper read, its profile, its citations placed."""
+) -> tuple[Profile, Analysis]:
+    """The first stages of every build: the paper's profile, and the paper read and cited."""
     say(f"read      {paper_dir}")
     paper = load_paper(paper_dir)
     profile = effective_profile(profile_name, paper_size, paper.document)
@@ -72,7 +73,7 @@ def read_and_cite(
     found = len(analysis.resolution.citations)
     missing = len(analysis.resolution.unresolved)
     say(f"          {found} citations, {missing} unresolved")
-    return paper, profile, analysis
+    return profile, analysis
 
 
 def build_fresh(
@@ -83,14 +84,28 @@ def build_fresh(
     epoch: int,
     say: Callable[[str], None],
     booklet: bool = False,
+    to: str = "pdf",
 ) -> BuildResult:
-    """Every stage, each handing its data to the next (latexmk skips TeX passes it need not run)."""
-    paper, profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say)
+    """Every stage, each handing its data to the next: read and cite, then the PDF (latexmk
+    skips the TeX passes it need not run) or the Word file."""
+    profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say)
+    if to == "docx":
+        target, log = write_word(analysis, profile, build_dir, epoch, say), ""
+    else:
+        target, log = compile_pdf(analysis, profile, build_dir, epoch, say, booklet)
+    return BuildResult(target, analysis, log)
+
+
+def compile_pdf(
+    analysis: Analysis, profile: Profile, build_dir: Path, epoch: int, say: Say, booklet: bool
+) -> tuple[Path, str]:
+    """Render, compile (and impose a booklet), publish: the PDF's path and the LaTeX log."""
+    paper = analysis.paper
+    workdir = work_dir(build_dir, profile.name, booklet)
     if booklet:
         profile = booklet_profile(profile)
     rendered = render(analysis, profile)
     say(f"render    {profile.name} ({profile.template})")
-    workdir = work_dir(build_dir, profile_name, booklet)
     workdir.mkdir(parents=True, exist_ok=True)
     write_text(workdir / f"{JOBNAME}.tex", rendered.latex)
     record_essay(workdir, paper)
@@ -103,30 +118,22 @@ def build_fresh(
         pdf = impose(result.pdf, profile.settings["paper_size"], workdir / "booklet.pdf")
     target = build_dir / profile.pdf_name()
     publish(pdf, target)
-    return BuildResult(target, analysis, result.log)
+    return target, result.log
 
 
-def build_fresh_docx(
-    paper_dir: Path,
-    build_dir: Path,
-    profile_name: str,
-    paper_size: str | None,
-    epoch: int,
-    say: Callable[[str], None],
-) -> BuildResult:
+def write_word(analysis: Analysis, profile: Profile, build_dir: Path, epoch: int, say: Say) -> Path:
     """The Word file: the same placed document and BibTeX as the PDF's, written by pandoc."""
     from .docx.layout import word_layout
     from .docx.write import write_docx
 
-    paper, profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say)
-    workdir = work_dir(build_dir, profile_name, to="docx")
+    workdir = work_dir(build_dir, profile.name, to="docx")
     say(f"write     {profile.name} as Word, with pandoc in {workdir}")
     layout = word_layout(profile.settings)
-    docx = write_docx(analysis.placed, paper.bibtex, layout, workdir, epoch)
-    record_essay(workdir, paper)
+    docx = write_docx(analysis.placed, analysis.paper.bibtex, layout, workdir, epoch)
+    record_essay(workdir, analysis.paper)
     target = build_dir / profile.docx_name()
     publish(docx, target)
-    return BuildResult(target, analysis, "")
+    return target
 
 
 def record_essay(workdir: Path, paper: Paper) -> None:

@@ -22,13 +22,19 @@ from conftest import REPO, needs_tex
 from hypothesis import given
 from lxml import etree
 from test_bad_input import invoke, snapshot
-from test_hostile_text import GOOD_BIB, HOSTILE_LINES, HOSTILE_TITLE, hostile_text
+from test_hostile_text import (
+    HOSTILE_LINES,
+    HOSTILE_TITLE,
+    hostile_samples,
+    hostile_text,
+    write_hostile_paper,
+)
 
 from paperbuild.citations.model import Citation, CiteItem
 from paperbuild.document import Document, FrontMatter, Note, Paragraph, Text, inlines, paragraphs
-from paperbuild.docx.ast import clean, locator, note_inlines, pandoc_document, text_inlines
 from paperbuild.docx.house_style import make_house_style
 from paperbuild.docx.layout import WordLayout, word_layout
+from paperbuild.docx.pandoc_json import clean, locator, note_inlines, pandoc_document, text_inlines
 from paperbuild.docx.readback import read_docx
 from paperbuild.docx.write import REFERENCE_DOCX, write_docx
 from paperbuild.errors import PaperError
@@ -463,12 +469,7 @@ def test_marks_quotes_dashes_and_cyrillic_come_through(named):
 
 
 def test_hostile_text_is_printed_literally(tmp_path):
-    paper = tmp_path / "paper"
-    paper.mkdir()
-    body = "\n\n".join(HOSTILE_LINES)
-    essay = f"---\ntitle: '{HOSTILE_TITLE}'\n---\n\n{body}\n\nAs shown (Smith, 2001, p. 4).\n"
-    (paper / "essay.md").write_text(essay, encoding="utf-8")
-    (paper / "references.bib").write_text(GOOD_BIB, encoding="utf-8")
+    paper = write_hostile_paper(tmp_path / "paper")
     proc = invoke("build", "--paper", str(paper), "--build-dir", str(tmp_path), "--to", "docx")
     assert proc.returncode == 0, proc.stderr
     path = tmp_path / "paper.docx"
@@ -479,6 +480,21 @@ def test_hostile_text_is_printed_literally(tmp_path):
     info = read_docx(path)
     assert info.title == HOSTILE_TITLE
     assert info.notes == ("John Smith, A Plain Book (2001), 4.",)
+
+
+def test_random_text_comes_through_word(tmp_path):
+    """A few random samples, batched into one document, read back from the .docx as written."""
+    samples = hostile_samples()
+    blocks = tuple(
+        Paragraph((Text(f"Sample {line}: {text}", line),), line)
+        for line, text in enumerate(samples, start=1)
+    )
+    document = Document(FrontMatter(title="Random"), blocks, "random.md")
+    path = write_docx(document, "", WordLayout(bibliography=False), tmp_path, 0)
+    shown = [p.text for p in docx.Document(str(path)).paragraphs][1:]
+    for line, text in enumerate(samples, start=1):
+        written = re.sub(r"[ \t\r\n]+", " ", clean(f"Sample {line}: {text}")).strip(" ")
+        assert shown[line - 1].strip(" ") == written
 
 
 # -- against the PDF ----------------------------------------------------------------------------

@@ -67,6 +67,19 @@ hostile_text = st.text(
 )
 
 
+def hostile_samples(count: int = 5) -> list[str]:
+    """A few random texts, to batch into one document (one compile for all)."""
+    samples: list[str] = []
+
+    @settings(max_examples=count, database=None)
+    @given(hostile_text)
+    def collect(text):
+        samples.append(text)
+
+    collect()
+    return samples
+
+
 @given(hostile_text)
 def test_escaping_prints_exactly_the_text(text):
     assert unescape(escape(text)) == unicodedata.normalize("NFC", text)
@@ -116,16 +129,21 @@ GOOD_BIB = "@book{smith2001, author = {Smith, John}, title = {A Plain Book}, yea
 BROKEN_BIB = GOOD_BIB.replace("A Plain Book", r"A \nosuchcommand Book")
 
 
-@pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory):
-    """A paper of hostile text with its own references.bib, built once by ``invoke build``."""
-    root = tmp_path_factory.mktemp("hostile")
-    paper = root / "paper"
+def write_hostile_paper(paper: Path) -> Path:
+    """A paper folder of hostile text and one citation, with its own references.bib."""
     paper.mkdir()
     body = "\n\n".join(HOSTILE_LINES)
     essay = f"---\ntitle: '{HOSTILE_TITLE}'\n---\n\n{body}\n\nAs shown (Smith, 2001, p. 4).\n"
     (paper / "essay.md").write_text(essay, encoding="utf-8")
     (paper / "references.bib").write_text(GOOD_BIB, encoding="utf-8")
+    return paper
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    """A paper of hostile text with its own references.bib, built once by ``invoke build``."""
+    root = tmp_path_factory.mktemp("hostile")
+    paper = write_hostile_paper(root / "paper")
     before = snapshot(paper)
     proc = invoke("build", "--paper", str(paper), "--build-dir", str(root / "build"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -250,14 +268,7 @@ def test_typesettable_list_matches_what_tex_prints():
 @needs_tex
 def test_random_text_compiles(tmp_path):
     """A few random samples, batched into one document, compile without error or lost glyph."""
-    samples: list[str] = []
-
-    @settings(max_examples=5, database=None)
-    @given(hostile_text)
-    def collect(text):
-        samples.append(text)
-
-    collect()
+    samples = hostile_samples()
     blocks = tuple(
         Paragraph((Text("Sample: " + text.replace("\n", " "), line),), line)
         for line, text in enumerate(samples, start=1)

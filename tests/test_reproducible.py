@@ -87,4 +87,4 @@ def test_clean_builds_are_identical_with_or_without_the_format(paper_copy: Path,
         shutil.copyfile(work / name, plain / name)
     latex = (plain / "paper.tex").read_text(encoding="utf-8")
     result = run_latexmk(plain, "paper", Rendered(latex, str(paper_copy / "essay.md")))
-    assert pdf_text(result.output) == pdf_text(first.output)
+    assert pdf_text(result.pdf) == pdf_text(first.output)

@@ -25,6 +25,11 @@ class CiteItem:
     prefix: str | None  # "see", "cf.", ...
     key: str | None = None  # explicit ([@key]) or filled in by resolution
 
+    def label(self) -> str:
+        """How the item reads where no source can be cited for it: "Kotkin, 2017, 45"."""
+        label = f"{self.author}, {self.year}"
+        return f"{label}, {self.locator}" if self.locator else label
+
 
 @dataclass(frozen=True)
 class Citation:

@@ -15,10 +15,10 @@ from pathlib import Path
 from ..document import Document
 from ..files import write_text
 from ..locations import TEMPLATE_DIR
-from .ast import pandoc_document
 from .layout import WordLayout
 from .package import finish
 from .pandoc import api_version, run_pandoc
+from .pandoc_json import pandoc_document
 from .reference import prepare_reference
 from .references import citeproc_references
 

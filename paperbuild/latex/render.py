@@ -89,7 +89,7 @@ def render_note(note: Note) -> str:
     parts = []
     if resolved:
         parts.append(r"\cites" + "".join(cite_arguments(item) for item in resolved))
-    parts += [rf"\unresolvedcite{{{escape(item_label(item))}}}" for item in missing]
+    parts += [rf"\unresolvedcite{{{escape(item.label())}}}" for item in missing]
     return r"\footnote{" + "; ".join(parts) + ".}"
 
 
@@ -106,8 +106,3 @@ def cite_arguments(item) -> str:
 def locator_latex(locator: str) -> str:
     """A locator for biblatex's postnote: ranges as ``--`` so it adds "pp." itself."""
     return "--".join(escape(part) for part in locator.split("\u2013"))
-
-
-def item_label(item) -> str:
-    label = f"{item.author}, {item.year}"
-    return f"{label}, {item.locator}" if item.locator else label

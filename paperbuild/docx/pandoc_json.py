@@ -21,7 +21,7 @@ UNRESOLVED_STYLE = "Unresolved Citation"
 #: Characters XML 1.0 cannot hold: printed as "U+0007", as the PDF prints a missing glyph.
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 BARE_PAGE = re.compile(r"(?:\d+|[ivxlcdm]+|[IVXLCDM]+)(?![\w.])")
-WHITESPACE = re.compile(r"(\n)|([ \t\r]+)")
+WHITESPACE = re.compile(r"[ \t\r\n]+")  # one Space, or one SoftBreak if it breaks a line
 
 
 def pandoc_document(document: Document, layout: WordLayout, api_version: list[int]) -> dict:
@@ -137,7 +137,7 @@ def text_inlines(text: str) -> list[dict]:
     for match in WHITESPACE.finditer(text):
         if match.start() > position:
             out.append({"t": "Str", "c": clean(text[position : match.start()])})
-        out.append({"t": "SoftBreak"} if match[1] else SPACE)
+        out.append({"t": "SoftBreak"} if "\n" in match[0] else SPACE)
         position = match.end()
     if position < len(text):
         out.append({"t": "Str", "c": clean(text[position:])})
@@ -159,7 +159,7 @@ def note_inlines(note: Note) -> list[dict]:
         parts.append([{"t": "Cite", "c": [[citation(item) for item in resolved], []]}])
     for item in items:
         if not item.key:
-            label = text_inlines(f"[?? {item_label(item)}: not in the sources]")
+            label = text_inlines(f"[?? {item.label()}: not in the sources]")
             parts.append([styled_span(UNRESOLVED_STYLE, label)])
     if len(parts) == 1 and resolved:
         return parts[0]  # citeproc ends the note with the style's own full stop
@@ -169,11 +169,6 @@ def note_inlines(note: Note) -> list[dict]:
             joined += [{"t": "Str", "c": ";"}, SPACE]
         joined += part
     return [*joined, {"t": "Str", "c": "."}]
-
-
-def item_label(item) -> str:
-    label = f"{item.author}, {item.year}"
-    return f"{label}, {item.locator}" if item.locator else label
 
 
 def citation(item) -> dict:
