@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -34,6 +35,7 @@ from paperbuild.citations.model import Citation, CiteItem
 from paperbuild.document import Document, FrontMatter, Note, Paragraph, Text, inlines, paragraphs
 from paperbuild.docx.house_style import make_house_style
 from paperbuild.docx.layout import WordLayout, word_layout
+from paperbuild.docx.pandoc import pandoc_path, run_pandoc
 from paperbuild.docx.pandoc_json import clean, locator, note_inlines, pandoc_document, text_inlines
 from paperbuild.docx.readback import read_docx
 from paperbuild.docx.write import REFERENCE_DOCX, write_docx
@@ -216,6 +218,22 @@ def test_margins_in_other_units():
     assert word_layout({"margin": "25.4mm"}).margin_inches == pytest.approx(1.0)
 
 
+def test_without_pandoc_the_build_says_how_to_get_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pypandoc", None)  # as if pypandoc-binary were missing
+    pandoc_path.cache_clear()
+    try:
+        with pytest.raises(PaperError, match=r"docx error: pandoc not found: run 'invoke setup'"):
+            pandoc_path()
+    finally:
+        pandoc_path.cache_clear()
+
+
+def test_a_pandoc_failure_is_one_line(tmp_path):
+    with pytest.raises(PaperError, match=r"^docx error: pandoc failed: .*nonsense") as failure:
+        run_pandoc(["--from=nonsense"], tmp_path, stdin="")
+    assert "\n" not in str(failure.value)
+
+
 # -- the seed as Word files ---------------------------------------------------------------------
 
 
@@ -392,8 +410,11 @@ def test_endnotes_where_a_layout_asks(tmp_path):
     body = xml_part(path, "word/document.xml")
     assert body.find(f".//{W}footnoteReference") is None
     assert len(body.findall(f".//{W}endnoteReference")) == SEED_NOTES
-    settings = xml_part(path, "word/settings.xml").find(f"{W}endnotePr")
-    assert settings.find(f"{W}numFmt").get(f"{W}val") == "decimal"
+    for numbering in (  # 1, 2, 3 (Word's default is i, ii, iii), for Word and LibreOffice
+        xml_part(path, "word/settings.xml").find(f"{W}endnotePr"),
+        body.find(f".//{W}sectPr/{W}endnotePr"),
+    ):
+        assert numbering.find(f"{W}numFmt").get(f"{W}val") == "decimal"
     assert "word/endnotes.xml" in zipfile.ZipFile(path).namelist()
 
 

@@ -47,6 +47,9 @@ AFTER_ENDNOTE_SETTINGS = ("compat", "docVars", "rsids", "mathPr", "attachedSchem
                           "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
                           "listSeparator")  # fmt: skip
 
+#: What precedes w:endnotePr in a section's properties.
+SECTION_FIRST = ("headerReference", "footerReference", "footnotePr")
+
 Parts = dict[str, bytes]
 
 
@@ -113,6 +116,7 @@ def make_endnotes(parts: Parts) -> None:
     if "word/_rels/footnotes.xml.rels" in parts:  # the notes' links
         parts["word/_rels/endnotes.xml.rels"] = parts["word/_rels/footnotes.xml.rels"]
     edit(parts, "word/document.xml", rename_notes)
+    edit(parts, "word/document.xml", number_endnotes_in_sections)
     edit(parts, "word/_rels/document.xml.rels", add_endnotes_relationship)
     edit(parts, "[Content_Types].xml", add_endnotes_content_type)
     edit(parts, "word/settings.xml", add_endnote_settings)
@@ -125,6 +129,19 @@ def rename_notes(root: etree._Element) -> None:
         elif element.tag in (f"{{{W}}}pStyle", f"{{{W}}}rStyle"):
             value = element.get(f"{{{W}}}val")
             element.set(f"{{{W}}}val", TO_ENDNOTE_STYLE.get(value, value))
+
+
+def number_endnotes_in_sections(document: etree._Element) -> None:
+    """Arabic endnote numbers in each section's own properties too (LibreOffice reads only
+    these), placed after the references and footnote properties the schema puts first."""
+    for section in document.iter(f"{{{W}}}sectPr"):
+        numbering = etree.Element(f"{{{W}}}endnotePr")
+        etree.SubElement(numbering, f"{{{W}}}numFmt").set(f"{{{W}}}val", "decimal")
+        leading = [child for child in section if etree.QName(child).localname in SECTION_FIRST]
+        if leading:
+            leading[-1].addnext(numbering)
+        else:
+            section.insert(0, numbering)
 
 
 def add_endnotes_relationship(root: etree._Element) -> None:

@@ -18,10 +18,13 @@ from ..errors import PaperError
 
 @lru_cache(maxsize=1)
 def pandoc_path() -> str:
+    """The wheel's own pandoc (pypandoc/files/pandoc), so that a newer or older pandoc on the
+    PATH cannot change the notes; else whichever pandoc pypandoc finds."""
     try:
         import pypandoc
 
-        return pypandoc.get_pandoc_path()
+        bundled = Path(pypandoc.__file__).parent / "files" / "pandoc"
+        return str(bundled) if bundled.is_file() else pypandoc.get_pandoc_path()
     except (ImportError, OSError):
         raise PaperError(
             "docx", "pandoc not found: run 'invoke setup' (it installs pypandoc-binary)"
