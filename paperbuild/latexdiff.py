@@ -44,7 +44,7 @@ MARKUPS = (
 
 #: The commands paperbuild.latex.render writes for a note: each one a unit to latexdiff.
 NOTE_COMMAND = re.compile(r"\\(?:autocites?|footnote)(?![A-Za-z@])")
-DELETED_COMMAND = re.compile(r"%DIFDELCMD < (?P<code>.*)$", re.M)
+DELETED_COMMAND = re.compile(r"(?<!\\)%DIFDELCMD < (?P<code>.*)$", re.M)
 DIF_COMMENT_TAIL = re.compile(r"\s*(?:%+)?\s*$")
 BEGIN_DOCUMENT = "\\begin{document}\n"
 NEW_MARKER = re.compile(r"^%DIF > %(?= .+:\d+$)", re.M)  # see paperbuild.latex.render.MARKER

@@ -95,6 +95,8 @@ def tree_id(repo: Repository, revision: str, path: PurePosixPath) -> str | None:
 
 
 def check_revision(repo: Repository, revision: str, option: str) -> None:
+    if revision.startswith("-"):  # git would read it as an option
+        raise PaperError("input", f"{option} {revision}: a revision cannot start with '-'")
     proc = git(repo.root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if proc.returncode != 0:
         message = f"{option} {revision}: not a revision of the repository {repo.root}"

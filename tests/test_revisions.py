@@ -13,7 +13,15 @@ from paperbuild import cli
 from paperbuild.changes import summarise, summary_lines, word_changes
 from paperbuild.diff import build_diff, joint_bibtex
 from paperbuild.errors import PaperError
-from paperbuild.latexdiff import MARKUPS, mark_sources, only_note_commands, run_latexdiff
+from paperbuild.latex.escape import escape
+from paperbuild.latexdiff import (
+    MARKUPS,
+    mark_sources,
+    only_note_commands,
+    restore_deleted_notes,
+    restore_markers,
+    run_latexdiff,
+)
 from paperbuild.paper import load_paper
 from paperbuild.stages import analyse
 
@@ -97,6 +105,12 @@ def test_latexdiff_keeps_a_changed_note_deleted_and_added(tmp_path):
     assert "\\DIFadd{, reworded}" in body
 
 
+def test_essay_text_that_looks_like_latexdiff_output_stays_text():
+    hostile = "%DIFDELCMD < \\autocite{x} and %DIF > % essay.md:3"
+    latex = f"\\begin{{document}}\n{escape(hostile)}\n\\end{{document}}\n"
+    assert restore_markers(restore_deleted_notes(latex)) == latex
+
+
 def test_mark_sources_names_the_keys_after_begin_document():
     latex = "\\documentclass{article}\n\\begin{document}\nText.\n\\end{document}\n"
     marked = mark_sources(latex, ["conquest1990", "new2020"], [])
@@ -153,9 +167,16 @@ def diff_error(paper: Path, revision: str, to: str | None = None) -> str:
     return message
 
 
-def test_unknown_revision(repository):
-    message = diff_error(repository / "paper", "submitted-v9")
-    assert message.startswith("input error: --from submitted-v9: not a revision of the repository")
+@pytest.mark.parametrize(
+    ("revision", "message"),
+    [
+        ("submitted-v9", "input error: --from submitted-v9: not a revision of the repository"),
+        ("--output=x", "input error: --from --output=x: a revision cannot start with '-'"),
+    ],
+    ids=["unknown", "option-like"],
+)
+def test_unknown_revision(repository, revision, message):
+    assert diff_error(repository / "paper", revision).startswith(message)
 
 
 def test_revision_without_the_paper_folder(repository):
