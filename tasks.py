@@ -61,10 +61,15 @@ def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None):
     cli.guard(cli.watch, Path(paper), Path(build_dir), profile, paper_size)
 
 
-@task(help={"refs": "run the reference-parser benchmark instead of the build benchmark"})
-def bench(c, refs=False):
+@task(
+    help={
+        "refs": "run the reference-parser benchmark instead of the build benchmark",
+        "diff": "run the benchmark of invoke diff instead of the build benchmark",
+    }
+)
+def bench(c, refs=False, diff=False):
     """Time cold, no-op and one-word-edit builds against pandoc: e.g. `invoke bench`."""
-    cli.guard(cli.bench, "bench_references" if refs else "bench_build")
+    cli.guard(cli.bench, "bench_references" if refs else "bench_diff" if diff else "bench_build")
 
 
 @task(
@@ -80,6 +85,30 @@ def bib(c, sources="paper/sources.txt", output="bib/references.bib", corrections
     chosen = Path(corrections) if corrections else Path(DEFAULT_CORRECTIONS)
     written = cli.guard(cli.bib, Path(sources), Path(output), chosen, json, bool(corrections))
     print(written)
+
+
+@task(
+    help={
+        **BUILD_OPTIONS_HELP,
+        "profile": "journal, manuscript (default) or handout",
+        "from": "the earlier version: any git revision (HEAD~1, a tag, a commit)",
+        "to": "the later version: a git revision (default: the working tree)",
+        "json": "print the revision summary as one JSON object (stage lines go to stderr)",
+    }
+)
+def diff(
+    c,
+    from_=None,
+    to=None,
+    paper=PAPER,
+    build_dir=BUILD,
+    profile="manuscript",
+    paper_size=None,
+    json=False,
+):
+    """Mark what changed since a revision: e.g. `invoke diff --from submitted-v1`."""
+    pdf = cli.guard(cli.diff, Path(paper), Path(build_dir), profile, paper_size, from_, to, json)
+    print(pdf)
 
 
 @task(

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import traceback
+from functools import partial
 from pathlib import Path
 
 from invoke import Exit
@@ -39,6 +40,8 @@ TEX_PACKAGES = (
     "biber",
     "latexmk",
     "poppler-utils",
+    "latexdiff",  # invoke diff
+    "texlive-plain-generic",  # ulem, which invoke diff underlines and strikes out with
 )
 
 
@@ -169,6 +172,32 @@ def bib(
         count = len(normalised.bibliography.entries)
         print(f"{count} entries from {sources}", file=sys.stderr)
     return output
+
+
+def diff(
+    paper: Path,
+    build_dir: Path,
+    profile: str,
+    paper_size: str | None,
+    from_revision: str,
+    to_revision: str | None,
+    as_json: bool,
+) -> Path:
+    """Build the marked-up PDF and print the revision summary (with ``as_json``, one JSON
+    object on stdout and the stage lines on stderr); the PDF's path is for the caller."""
+    from .changes import summary_lines
+    from .diff import build_diff
+
+    if not from_revision:
+        raise PaperError("input", "--from is required: the revision to compare with (HEAD~1)")
+    say = partial(print, file=sys.stderr) if as_json else print
+    result = build_diff(paper, build_dir, profile, paper_size, from_revision, to_revision, say)
+    if as_json:
+        print(json.dumps({"pdf": str(result.pdf), **result.summary}, ensure_ascii=False, indent=2))
+    else:
+        for line in summary_lines(result.summary):
+            print(line)
+    return result.pdf
 
 
 def check(paper: Path, build_dir: Path, as_json: bool, strict: bool) -> None:

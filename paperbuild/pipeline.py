@@ -60,11 +60,7 @@ def build_locked(
     reading it afterwards, as the submission does); the lock is not reentrant."""
     check_output(get_profile(profile_name, paper_size), to)
     workdir = incremental.work_dir(build_dir, profile_name, booklet, to)
-    epoch = source_date_epoch(paper_dir)
-    options = {"profile": profile_name, "paper_size": paper_size, "epoch": epoch}
-    options |= {"booklet": True} if booklet else {}
-    options |= {"to": to} if to != "pdf" else {}
-    key = incremental.input_key(paper_dir, options)
+    epoch, key = build_key(paper_dir, profile_name, paper_size, booklet, to)
     fresh = incremental.fresh_output(workdir, key)
     if fresh:
         say("up to date (no input changed since the last build)")
@@ -74,3 +70,26 @@ def build_locked(
     result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet, to)
     incremental.write_stamp(workdir, key, result.output)
     return result
+
+
+def build_key(
+    paper_dir: Path,
+    profile_name: str,
+    paper_size: str | None,
+    booklet: bool = False,
+    to: str = "pdf",
+) -> tuple[int, str]:
+    """The paper's date (seconds since 1970) and the key of its build with these options."""
+    epoch = source_date_epoch(paper_dir)
+    options = {"profile": profile_name, "paper_size": paper_size, "epoch": epoch}
+    options |= {"booklet": True} if booklet else {}
+    options |= {"to": to} if to != "pdf" else {}
+    return epoch, incremental.input_key(paper_dir, options)
+
+
+def up_to_date_pdf(
+    paper_dir: Path, build_dir: Path, profile_name: str, paper_size: str | None
+) -> Path | None:
+    """The PDF of this paper's last build of the profile, if no input changed since."""
+    workdir = incremental.work_dir(build_dir, profile_name)
+    return incremental.fresh_output(workdir, build_key(paper_dir, profile_name, paper_size)[1])

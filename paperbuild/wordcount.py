@@ -55,8 +55,12 @@ def count_words(document: Document, pdf: Path, font_size: str) -> WordCount:
 
 
 def prose_words(document: Document) -> int:
-    runs = [plain(paragraph.inlines) for paragraph in paragraphs(document)]
-    return words_in("\n".join(runs))
+    return words_in(prose(document))
+
+
+def prose(document: Document) -> str:
+    """The printed text of every heading, paragraph and quotation, notes left out."""
+    return "\n".join(plain(paragraph.inlines) for paragraph in paragraphs(document))
 
 
 def plain(inlines: tuple[Inline, ...]) -> str:
@@ -86,4 +90,9 @@ def note_words(pdf: Path, font_size: str) -> int:
 
 
 def words_in(text: str) -> int:
-    return sum(1 for token in text.split() if WORD.search(token))
+    return len(words(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, in order (see the module docstring for what a word is)."""
+    return [token for token in text.split() if WORD.search(token)]
