@@ -23,7 +23,7 @@ WORKS = (r"(?:article|book|monograph|essay|chapter|study|studies|dissertation|th
 #: First-person references to one's own (earlier) work.
 SELF_REFERENCE = re.compile(
     rf"""\b(?:
-        (?:in\s+|see\s+|cf\.\s+)?my\s+(?:own\s+|earlier\s+|previous\s+|recent\s+|forthcoming\s+|
+        my\s+(?:own\s+|earlier\s+|previous\s+|recent\s+|forthcoming\s+|
             first\s+|last\s+|other\s+)?{WORKS}
       | as\s+I\s+(?:have\s+)?(?:argued|shown|demonstrated|suggested|noted|discussed|written|
             claimed|proposed|explained)\s+(?:in|elsewhere|before|previously|earlier)

@@ -32,6 +32,7 @@ class Check:
     value: str  # what was measured or found, as printed
     passed: bool | None  # None: not measured yet
     limit: str | None = None
+    amount: int | None = None  # the value as a number, for a length
     line: int | None = None
     path: str | None = None  # the file the line is in
 
@@ -96,7 +97,7 @@ def not_yet(journal: Journal) -> str:
 def length_check(rule: str, value: int | None, bound: Length, journal: Journal) -> Check:
     if value is None:
         return Check(rule, not_yet(journal), None)
-    return Check(rule, f"{value:,}", bound.allows(value), str(bound))
+    return Check(rule, f"{value:,}", bound.allows(value), str(bound), value)
 
 
 def notes_checks(journal: Journal, written: Written) -> list[Check]:

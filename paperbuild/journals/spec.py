@@ -19,6 +19,7 @@ import jsonschema
 import yaml
 
 from ..errors import PaperError
+from ..files import read_text
 from ..locations import TEMPLATE_DIR
 
 JOURNAL_DIR = TEMPLATE_DIR / "journals"
@@ -156,12 +157,16 @@ def journal_names() -> list[str]:
     return sorted(path.stem for path in JOURNAL_DIR.glob("*.yaml"))
 
 
-def load_journal(slug: str, folder: Path = JOURNAL_DIR) -> Journal:
-    path = folder / f"{slug}.yaml"
+def load_journal(name: str) -> Journal:
+    """The journal ``name`` of templates/journals (slavic-review), or a YAML file of one's own
+    (my-journal.yaml): a file is a journal, with no code to add."""
+    path = Path(name) if name.endswith((".yaml", ".yml")) else JOURNAL_DIR / f"{name}.yaml"
     if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml")))
-        raise PaperError("input", f"unknown journal {slug!r}; choose one of: {known}")
-    return parse_journal(path.read_text(encoding="utf-8"), path)
+        if path.parent != JOURNAL_DIR:
+            raise PaperError("input", "journal file not found", path)
+        known = ", ".join(journal_names())
+        raise PaperError("input", f"unknown journal {name!r}; choose one of: {known}")
+    return parse_journal(read_text(path), path)
 
 
 def parse_journal(text: str, path: Path) -> Journal:
