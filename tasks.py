@@ -42,17 +42,29 @@ def build(
     print(output)
 
 
+JOURNAL_HELP = "a journal of `invoke journals` (default: the front matter's journal, if any)"
+
+
 @task(
     help={
         "paper": PAPER_HELP,
         "build-dir": "where outputs go (default: build; the submission goes in its submission/)",
-        "paper-size": "a4 or letter (default: the front matter's paper-size, else a4)",
+        "paper-size": "a4 or letter (default: the journal's, else the front matter's, else a4)",
+        "journal": JOURNAL_HELP + ": write what it asks for and print its checklist",
+        "strict": "with a journal: exit 1 when one of its rules fails",
     }
 )
-def submission(c, paper=PAPER, build_dir=BUILD, paper_size=None):
-    """Write the anonymised manuscript PDF, a title page PDF and a source zip for pdflatex alone."""
-    for path in cli.guard(cli.submission, Path(paper), Path(build_dir), paper_size):
-        print(path)
+def submission(c, paper=PAPER, build_dir=BUILD, paper_size=None, journal=None, strict=False):
+    """Write a submission: e.g. `invoke submission --journal slavic-review` (see `invoke journals`);
+    with no journal, the manuscript PDF, a title page PDF and a source zip for pdflatex alone."""
+    cli.guard(cli.submission, Path(paper), Path(build_dir), paper_size, journal, strict)
+
+
+@task
+def journals(c):
+    """List the journals `invoke submission --journal NAME` knows, one line each."""
+    for line in cli.guard(cli.journals):
+        print(line)
 
 
 @task(help=BUILD_OPTIONS_HELP)
@@ -116,9 +128,10 @@ def diff(
         "paper": PAPER_HELP,
         "build-dir": "where the last build went, to read its PDF and log (default: build)",
         "json": "print one JSON object on stdout instead of a summary",
-        "strict": "exit non-zero on any unresolved citation, error or warning",
+        "strict": "exit non-zero on any unresolved citation, error or warning (or failed rule)",
+        "journal": JOURNAL_HELP + ': add its checklist (under "journal" with --json)',
     }
 )
-def check(c, paper=PAPER, build_dir=BUILD, json=False, strict=False):
+def check(c, paper=PAPER, build_dir=BUILD, json=False, strict=False, journal=None):
     """List citations, unresolved and uncited works, problems: e.g. `invoke check --strict`."""
-    cli.guard(cli.check, Path(paper), Path(build_dir), json, strict)
+    cli.guard(cli.check, Path(paper), Path(build_dir), json, strict, journal)

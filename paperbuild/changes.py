@@ -25,7 +25,7 @@ from .wordcount import (
     FOOTNOTE_POINTS,
     LINE_BREAK_HYPHEN,
     TEX_POINT,
-    prose,
+    prose_text,
     words,
     words_in,
 )
@@ -41,7 +41,7 @@ def summarise(old: Analysis, new: Analysis, essay: str) -> dict:
 
     ``essay`` names the new version's essay, for the lines of new unresolved citations.
     """
-    added, removed = word_changes(words(prose(old.placed)), words(prose(new.placed)))
+    added, removed = word_changes(words(prose_text(old.placed)), words(prose_text(new.placed)))
     return {
         "words": {"text": {"added": added, "removed": removed}},
         "citations": citation_changes(old.resolution, new.resolution),

@@ -31,8 +31,9 @@ PROFILE = "journal"  # the PDF a plain `invoke build` makes
 FAILING = ("error", "warning")
 
 
-def check_paper(paper_dir: Path, build_dir: Path) -> dict:
-    """Citations, unresolved and uncited works, problems, and the built PDF's state."""
+def check_paper(paper_dir: Path, build_dir: Path, journal: str | None = None) -> dict:
+    """Citations, unresolved and uncited works, problems, and the built PDF's state; with a
+    ``journal``, its checklist, on the submission the build folder holds (if any)."""
     paper = load_paper(paper_dir)
     analysis = analyse(paper)
     report = citation_report(analysis.resolution)
@@ -63,7 +64,38 @@ def check_paper(paper_dir: Path, build_dir: Path) -> dict:
     report["docx"] = docx_report(build_dir, paper_dir, Path(paper.document.path), words, problems)
     report["problems"] = [problem.as_dict() for problem in problems]
     report["words"] = words
+    if journal:
+        report["journal"] = journal_report(analysis, paper_dir, build_dir, journal)
     return report
+
+
+def journal_report(analysis: Analysis, paper_dir: Path, build_dir: Path, slug: str) -> dict:
+    """The journal's checklist, measured on the manuscripts of its submission folder when they
+    are this paper's and up to date (else the rules that need them are not measured yet)."""
+    from dataclasses import replace
+
+    from .journals.checklist import journal_checklist
+    from .journals.layout import journal_profile
+    from .journals.measure import measure
+    from .journals.spec import load_journal
+    from .journals.submit import manuscript_paths, romanised_analysis
+
+    journal = load_journal(slug)
+    profile = journal_profile(journal)
+    analysis, written = romanised_analysis(analysis, journal)
+    essay = Path(analysis.paper.document.path)
+    found = []
+    for path in manuscript_paths(build_dir, journal):
+        to = path.suffix[1:]
+        workdir = work_dir(build_dir, profile.name, to=to)
+        if path.is_file() and built_from(workdir, "", essay) and not is_stale(path, paper_dir):
+            found.append(path)
+    font_size = profile.settings["font_size"]
+    measures = measure(analysis.placed, found[0] if found else None, font_size)
+    written = replace(written, manuscripts=tuple(found))
+    checks = journal_checklist(journal, analysis.placed, measures, written)
+    return {"name": journal.slug, "title": journal.name, "guidelines": journal.url,
+            "read": journal.read, "checks": [check.as_dict() for check in checks]}  # fmt: skip
 
 
 def docx_report(
@@ -164,6 +196,9 @@ def strict_failures(report: dict, essay: str) -> list[str]:
         count = sum(1 for p in others if p["severity"] == severity)
         if count:
             reasons.append(f"{count} {severity}{'s' * (count > 1)}")
+    failed = [c for c in report.get("journal", {}).get("checks", []) if c["passed"] is False]
+    if failed:
+        reasons.append(f"{plural(len(failed), 'rule')} of {report['journal']['title']} failing")
     return reasons
 
 
@@ -199,6 +234,11 @@ def summary(report: dict, essay: str) -> str:
         lines.append(f"words: {word_line(words)}")
     if report["docx"] is not None:
         lines.append(docx_line(report["docx"]))
+    if "journal" in report:
+        journal = report["journal"]
+        lines.append(f"journal: {journal['title']} (guidelines {journal['guidelines']}, "
+                     f"read {journal['read']})")  # fmt: skip
+        lines += [f"  {check['text']}" for check in journal["checks"]]
     return "\n".join(lines)
 
 

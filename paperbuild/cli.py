@@ -121,12 +121,55 @@ def build(
     return result.output
 
 
-def submission(paper: Path, build_dir: Path, paper_size: str | None) -> list[Path]:
-    """The anonymised manuscript, its title page and its source archive, in that order."""
-    from .submission import build_submission
+def submission(
+    paper: Path,
+    build_dir: Path,
+    paper_size: str | None,
+    journal: str | None = None,
+    strict: bool = False,
+) -> None:
+    """Print the files written: for a journal (the option, else the front matter's
+    ``journal:``), every file it asks for, then its checklist; else the anonymised
+    manuscript, its title page and its source archive, in that order."""
+    journal = journal or front_matter_journal(paper)
+    if journal is None:
+        from .submission import build_submission
 
-    written = build_submission(paper, build_dir, paper_size)
-    return [written.manuscript, written.title_page, written.archive]
+        written = build_submission(paper, build_dir, paper_size)
+        for path in (written.manuscript, written.title_page, written.archive):
+            print(path)
+        return
+    from .journals.checklist import checklist_lines, failures
+    from .journals.submit import build_journal_submission, journal_heading
+
+    made = build_journal_submission(paper, build_dir, journal, paper_size)
+    for path in made.files:
+        print(path)
+    print(journal_heading(made.journal))
+    print("\n".join(checklist_lines(made.checks)))
+    failed = failures(made.checks)
+    if strict and failed:
+        raise PaperError("check", f"--strict: {len(failed)} of {made.journal.name}'s rules fail")
+
+
+def front_matter_journal(paper: Path) -> str | None:
+    """The front matter's ``journal:``, if the essay can be read (else the build says why)."""
+    from .files import read_text
+    from .frontmatter import split_front_matter
+
+    essay = paper / "essay.md"
+    try:
+        meta, _, _ = split_front_matter(read_text(essay), essay)
+    except PaperError:
+        return None
+    return meta.options.get("journal")
+
+
+def journals() -> list[str]:
+    """One line per journal in templates/journals: its file's name, name and main rules."""
+    from .journals.spec import journal_line, journal_names, load_journal
+
+    return [journal_line(load_journal(name)) for name in journal_names()]
 
 
 def watch(paper: Path, build_dir: Path, profile: str, paper_size: str | None) -> None:
@@ -200,11 +243,14 @@ def diff(
     return result.pdf
 
 
-def check(paper: Path, build_dir: Path, as_json: bool, strict: bool) -> None:
-    """Print the check report (one JSON object with ``as_json``); with ``strict``, fail on doubt."""
+def check(
+    paper: Path, build_dir: Path, as_json: bool, strict: bool, journal: str | None = None
+) -> None:
+    """Print the check report (one JSON object with ``as_json``); with ``strict``, fail on doubt.
+    With a journal (the option, else the front matter's), the report holds its checklist."""
     from .checks import check_paper, strict_failures, summary
 
-    report = check_paper(paper, build_dir)
+    report = check_paper(paper, build_dir, journal or front_matter_journal(paper))
     essay = str(paper / "essay.md")
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -88,7 +88,10 @@ class FrontMatter:
     abstract: str | None = None
     keywords: tuple[str, ...] = ()
     acknowledgements: str | None = None
-    options: dict = field(default_factory=dict)  # e.g. {"paper-size": "a4"}
+    bio: str | None = None  # for a journal's cover page, never in the manuscript
+    email: str | None = None
+    contact: str | None = None  # a postal address or telephone, if a journal wants more
+    options: dict = field(default_factory=dict)  # e.g. {"paper-size": "a4", "journal": "…"}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,10 @@ from .errors import PaperError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 KNOWN_KEYS = {f for f in FrontMatter.__dataclass_fields__ if f != "options"}
-OPTION_KEYS = {"paper-size"}
+OPTION_KEYS = {"paper-size", "journal"}
+#: Good enough to catch a name or a URL in ``email:``; the address is printed, never sent.
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+JOURNAL_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def split_front_matter(text: str, path: Path) -> tuple[FrontMatter, str, int]:
@@ -57,6 +60,12 @@ def front_matter(data: dict, path: Path) -> FrontMatter:
     for key, value in data.items():
         if not isinstance(value, str):
             raise PaperError("manuscript", f"front matter: '{key}:' must be text", path)
+    if data.get("email") and not EMAIL.fullmatch(data["email"].strip()):
+        message = f"front matter: 'email:' {data['email'].strip()!r} is not an e-mail address"
+        raise PaperError("manuscript", message, path)
+    if data.get("journal") and not JOURNAL_NAME.fullmatch(data["journal"].strip()):
+        message = "front matter: 'journal:' names a file of templates/journals, e.g. slavic-review"
+        raise PaperError("manuscript", message, path)
     if not data.get("title", "").strip():
         raise PaperError("manuscript", "front matter: 'title:' is required", path)
     fields = {k: v.strip() for k, v in data.items() if k in KNOWN_KEYS and v.strip()}

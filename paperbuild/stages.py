@@ -97,9 +97,16 @@ def build_fresh(
 
 
 def compile_pdf(
-    analysis: Analysis, profile: Profile, build_dir: Path, epoch: int, say: Say, booklet: bool
+    analysis: Analysis,
+    profile: Profile,
+    build_dir: Path,
+    epoch: int,
+    say: Say,
+    booklet: bool,
+    target: Path | None = None,
 ) -> tuple[Path, str]:
-    """Render, compile (and impose a booklet), publish: the PDF's path and the LaTeX log."""
+    """Render, compile (and impose a booklet), publish (at ``target``, by default the profile's
+    name in ``build_dir``): the PDF's path and the LaTeX log."""
     paper = analysis.paper
     workdir = work_dir(build_dir, profile.name, booklet)
     if booklet:
@@ -116,13 +123,21 @@ def compile_pdf(
     if booklet:
         say(f"impose    booklet on {profile.settings['paper_size']} sheets")
         pdf = impose(result.pdf, profile.settings["paper_size"], workdir / "booklet.pdf")
-    target = build_dir / profile.pdf_name()
+    target = target or build_dir / profile.pdf_name()
     publish(pdf, target)
     return target, result.log
 
 
-def write_word(analysis: Analysis, profile: Profile, build_dir: Path, epoch: int, say: Say) -> Path:
-    """The Word file: the same placed document and BibTeX as the PDF's, written by pandoc."""
+def write_word(
+    analysis: Analysis,
+    profile: Profile,
+    build_dir: Path,
+    epoch: int,
+    say: Say,
+    target: Path | None = None,
+) -> Path:
+    """The Word file: the same placed document and BibTeX as the PDF's, written by pandoc
+    and published at ``target`` (by default the profile's name in ``build_dir``)."""
     from .docx.layout import word_layout
     from .docx.write import write_docx
 
@@ -131,7 +146,7 @@ def write_word(analysis: Analysis, profile: Profile, build_dir: Path, epoch: int
     layout = word_layout(profile.settings)
     docx = write_docx(analysis.placed, analysis.paper.bibtex, layout, workdir, epoch)
     record_essay(workdir, analysis.paper)
-    target = build_dir / profile.docx_name()
+    target = target or build_dir / profile.docx_name()
     publish(docx, target)
     return target
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from .compile import run_latexmk
 from .files import publish, replaced_atomically, write_text
 from .incremental import fresh_output, locked, work_dir, write_stamp
+from .journals.cover import DEFAULT_FIELDS, CoverField, Lengths, cover_fields
 from .latex.render import MARKER, render_document
 from .paper import load_paper
 from .pipeline import BuildResult, build_locked
@@ -74,7 +75,9 @@ def build_submission(
         title_dir = work_dir(build_dir, TITLE_PAGE)
         with locked(title_dir, say):
             epoch = source_date_epoch(paper_dir)
-            title_page = build_title_page(analysis, profile, words, title_dir, epoch, say)
+            lengths = Lengths(words.text, words.notes)
+            cover = cover_fields(DEFAULT_FIELDS, analysis.placed.meta, lengths)
+            title_page = build_title_page(analysis, profile, cover, title_dir, epoch, say)
             publish(title_page, folder / "paper-title-page.pdf")
         say("archive   paper.tex, references.bib and paper.bbl, for pdflatex alone")
         archive = write_archive(workdir, folder / "paper-source.zip")
@@ -106,17 +109,18 @@ def measure(
 def build_title_page(
     analysis: Analysis,
     profile: Profile,
-    words: WordCount,
+    cover: list[CoverField],
     workdir: Path,
     epoch: int,
     say: Callable[[str], None] = print,
 ) -> Path:
-    """The title page's PDF in ``workdir``, compiled only when its LaTeX or date changed.
+    """The title page's PDF in ``workdir``, holding the ``cover`` fields, compiled only when
+    its LaTeX or date changed.
 
     It cites nothing, so its template loads no biblatex and latexmk runs no biber; its
     key is the hash of the rendered LaTeX and the epoch, kept in a stamp as a build's is.
     """
-    settings = {**profile.settings, "words": words}
+    settings = {**profile.settings, "cover": cover}
     rendered = render_document(analysis.placed, "titlepage.tex.jinja", BIB_NAME, settings)
     key = hashlib.sha256(json.dumps([rendered.latex, epoch]).encode("utf-8")).hexdigest()
     fresh = fresh_output(workdir, key)

@@ -55,12 +55,18 @@ def count_words(document: Document, pdf: Path, font_size: str) -> WordCount:
 
 
 def prose_words(document: Document) -> int:
-    return words_in(prose(document))
+    return words_in(prose_text(document))
 
 
-def prose(document: Document) -> str:
-    """The printed text of every heading, paragraph and quotation, notes left out."""
-    return "\n".join(plain(paragraph.inlines) for paragraph in paragraphs(document))
+def prose_text(document: Document) -> str:
+    """The printed text of the prose, a paragraph or heading a line, notes left out."""
+    return "\n".join(" ".join(plain(p.inlines).split()) for p in paragraphs(document))
+
+
+def characters_in(text: str) -> int:
+    """Characters with spaces, as a word processor counts them: each run of white space in a
+    line is one space; line breaks (paragraph ends) are not counted."""
+    return sum(len(" ".join(line.split())) for line in text.split("\n"))
 
 
 def plain(inlines: tuple[Inline, ...]) -> str:
@@ -75,6 +81,11 @@ def plain(inlines: tuple[Inline, ...]) -> str:
 
 
 def note_words(pdf: Path, font_size: str) -> int:
+    return words_in(note_text(pdf, font_size))
+
+
+def note_text(pdf: Path, font_size: str) -> str:
+    """The text the footnotes print, read back from the PDF, less each note's number."""
     size = FOOTNOTE_POINTS[font_size] * TEX_POINT
     chunks: list[str] = []
 
@@ -86,7 +97,7 @@ def note_words(pdf: Path, font_size: str) -> int:
         page.extract_text(visitor_text=keep_note_text)
         chunks.append("\n")
     text = LINE_BREAK_HYPHEN.sub("", "".join(chunks))
-    return words_in(NOTE_NUMBER.sub(" ", text))
+    return NOTE_NUMBER.sub(" ", text)
 
 
 def words_in(text: str) -> int:

@@ -26,6 +26,7 @@ from paperbuild.compile import CompileResult
 from paperbuild.document import BlockQuote, Document, FrontMatter, Heading, Paragraph, Text
 from paperbuild.errors import PaperError
 from paperbuild.incremental import work_dir
+from paperbuild.journals.cover import DEFAULT_FIELDS, Lengths, cover_fields
 from paperbuild.latex.escape import escape
 from paperbuild.latex.render import render_document
 from paperbuild.paper import load_paper
@@ -94,9 +95,11 @@ def test_the_journal_prints_author_and_thanks():
 
 
 def test_the_title_page_holds_what_the_manuscript_leaves_out():
+    document = named_document()
+    cover = cover_fields(DEFAULT_FIELDS, document.meta, Lengths(5811, 641))
     latex = render_document(
-        named_document(), "titlepage.tex.jinja", "references.bib",
-        {**get_profile("manuscript").settings, "words": WordCount(5811, 641)},
+        document, "titlepage.tex.jinja", "references.bib",
+        {**get_profile("manuscript").settings, "cover": cover},
     ).latex  # fmt: skip
     for text in (escape(AUTHOR), AFFILIATION, "Quillfeather", "5,811", "641", "6,452"):
         assert text in latex
@@ -186,8 +189,9 @@ def test_an_unchanged_title_page_is_not_compiled_again(monkeypatch, small_paper,
     said: list[str] = []
 
     def title_page(words: WordCount, epoch: int = 0) -> Path:
+        cover = cover_fields(DEFAULT_FIELDS, analysis.placed.meta, Lengths(words.text, 0))
         return submission_module.build_title_page(
-            analysis, profile, words, workdir, epoch, said.append
+            analysis, profile, cover, workdir, epoch, said.append
         )
 
     first = title_page(WordCount(1, 0))
