@@ -84,6 +84,12 @@ def bench(c, refs=False, diff=False):
     cli.guard(cli.bench, "bench_references" if refs else "bench_diff" if diff else "bench_build")
 
 
+@task(help={"output": "where to write the model (default: the one paperbuild loads)"})
+def train(c, output=None):
+    """Train the reference parser's model on training/ (a few minutes): e.g. `invoke train`."""
+    print(cli.guard(cli.train, Path(output) if output else None))
+
+
 @task(
     help={
         "sources": "the Sources list, one reference a line (default: paper/sources.txt)",

@@ -191,6 +191,17 @@ def bench(name: str) -> None:
         sys.argv = saved
 
 
+def train(output: Path | None = None) -> Path:
+    """Train the reference labeller on ``training/`` (the held-out tenth left out)."""
+    from .references.segment import MODEL
+    from .references.train import TRAINING_SETS, train_model
+
+    target = output or MODEL
+    info = train_model(TRAINING_SETS, target)
+    print(f"model     {info['tokens']} tokens; sha256 {info['sha256']}")
+    return target
+
+
 def bib(
     sources: Path, output: Path, corrections: Path | None, as_json: bool, required: bool
 ) -> Path:

@@ -17,10 +17,15 @@ from dataclasses import dataclass, field, replace
 
 @dataclass(frozen=True)
 class Text:
-    """A run of the author's words, as written (escaped only when rendered)."""
+    """A run of the author's words, as written (escaped only when rendered).
+
+    ``literal``: a bracket the author escaped (``\\(``), kept a run of its own so that
+    no citation is read across it.
+    """
 
     text: str
     line: int
+    literal: bool = False
 
 
 @dataclass(frozen=True)

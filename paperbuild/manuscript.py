@@ -32,8 +32,15 @@ OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))"(?=\S)')
 OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))'(?=\S)")
 
 
+#: Brackets an author escapes to keep a parenthesis as text: "\\(Moscow, 1937)".
+LITERAL_ESCAPES = frozenset("([@")
+
+
 def markdown_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"typographer": True}).enable(["replacements", "smartquotes"])
+    """CommonMark with typographic quotes and dashes; escapes are kept apart (no text_join)
+    so that an escaped bracket can stay out of citation recognition."""
+    parser = MarkdownIt("commonmark", {"typographer": True})
+    return parser.enable(["replacements", "smartquotes"]).disable("text_join")
 
 
 def read_manuscript(path: Path) -> Document:
@@ -112,6 +119,9 @@ class BlockReader:
             kind = child.type
             if kind in ("text", "html_inline"):
                 stack[-1].append(Text(curl_unpaired_quotes(child.content), line))
+            elif kind == "text_special" and child.info == "escape":
+                literal = child.content in LITERAL_ESCAPES
+                stack[-1].append(Text(child.content, line, literal=literal))
             elif kind in ("softbreak", "hardbreak"):
                 stack[-1].append(Text("\n", line))  # kept so offsets map back to lines
                 line += 1
@@ -148,7 +158,8 @@ def merge_text(inlines: list[Inline]) -> list[Inline]:
     """Join neighbouring text runs so a citation split by a line break is seen whole."""
     merged: list[Inline] = []
     for item in inlines:
-        if isinstance(item, Text) and merged and isinstance(merged[-1], Text):
+        joins = isinstance(item, Text) and merged and isinstance(merged[-1], Text)
+        if joins and not (item.literal or merged[-1].literal):
             merged[-1] = Text(merged[-1].text + item.text, merged[-1].line)
         else:
             merged.append(item)

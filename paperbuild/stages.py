@@ -14,7 +14,7 @@ from pathlib import Path
 from .booklet import booklet_profile, impose
 from .citations.model import Resolution
 from .citations.place import place_notes
-from .citations.resolve import known_families, resolve
+from .citations.resolve import known_names, resolve
 from .citations.scan import by_run, scan_document
 from .document import Document
 from .files import publish, write_text
@@ -43,7 +43,7 @@ class Analysis:
 
 def analyse(paper: Paper) -> Analysis:
     """Citations found, resolved against the bibliography and placed as notes."""
-    scan = scan_document(paper.document, known_families(paper.bibliography))
+    scan = scan_document(paper.document, known_names(paper.bibliography))
     resolution = resolve(
         scan.citations, paper.bibliography, path=paper.document.path, possible=scan.possible
     )

@@ -75,7 +75,7 @@ def test_first_note_is_full_and_later_ones_short(seed_build):
     assert re.search(first, text, re.M)
     whitewood = [line for line in text.splitlines() if re.match(r"\d+\. (P\. )?Whitewood", line)]
     assert whitewood[0].startswith("2. P. Whitewood, The Red Army and the Great Terror")
-    assert any(re.fullmatch(r"\d+\. Whitewood, The Red Army and the Great Terror, 110\.", line)
+    assert any(re.fullmatch(r"\d+\. Whitewood, Red Army, 110\.", line)  # short title, CMOS 14.30
                for line in whitewood)  # fmt: skip
 
 

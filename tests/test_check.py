@@ -73,13 +73,24 @@ def test_strict_counts_only_the_problems_not_listed_as_unresolved():
 
 
 def test_strict_fails_on_a_citation_of_a_source_left_out(resolved_copy, tmp_path):
-    """ "(Smithson, 2017)" may be a place and a date, so it stays text; but it must not pass."""
+    """ "(Smithson, 2017)": an author no source has is an unresolved citation."""
     essay = resolved_copy / "essay.md"
     essay.write_text(essay.read_text(encoding="utf-8") + "\nOne more (Smithson, 2017).\n", "utf-8")
     proc = invoke("check", "--strict", "--paper", str(resolved_copy), "--build-dir", str(tmp_path))
     assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "68 citations, 1 unresolved" in proc.stdout
+    assert "error: no source for Smithson 2017 (cited as '(Smithson, 2017)')" in proc.stdout
+    assert "Smithson 2017 is unresolved" in proc.stderr
+
+
+def test_strict_fails_on_a_place_and_date_that_looks_like_a_citation(resolved_copy, tmp_path):
+    """ "(Moscow, 2017)" may be a place and a date, so it stays text; but it must not pass."""
+    essay = resolved_copy / "essay.md"
+    essay.write_text(essay.read_text(encoding="utf-8") + "\nOne more (Moscow, 2017).\n", "utf-8")
+    proc = invoke("check", "--strict", "--paper", str(resolved_copy), "--build-dir", str(tmp_path))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "67 citations, 0 unresolved" in proc.stdout
-    assert "warning: looks like a citation of Smithson 2017, but no source has that author" in (
+    assert "warning: looks like a citation of Moscow 2017, but no source has that author" in (
         proc.stdout
     )
     assert proc.stderr.strip().endswith("--strict: 1 warning")

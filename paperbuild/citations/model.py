@@ -63,6 +63,22 @@ class PossibleCitation:
 
 
 @dataclass(frozen=True)
+class KnownNames:
+    """What the bibliography tells recognition about names (all folded, see :func:`fold`).
+
+    ``families``: the last words of every author's family name ("gaulle"), which make a
+    bare "(Kotkin, 2017)" a citation. ``phrases``: the whole names a work may be cited
+    by when they are no family name: organisations ("memorial human rights centre")
+    and the titles of works without authors. ``places``: the places of publication,
+    which (with the gazetteer) keep "(Moscow, 1937)" as text.
+    """
+
+    families: frozenset[str]
+    phrases: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Unmatched:
     """A cited item that resolution could not tie to exactly one bibliography entry."""
 
@@ -87,6 +103,19 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "{}")
     return " ".join(plain.casefold().split())
+
+
+#: Articles a title or an organisation's name may be cited without ("Great Purge").
+ARTICLES = ("the ", "a ", "an ", "le ", "la ", "les ", "der ", "die ", "das ", "el ")
+
+
+def whole_name(name: str) -> str:
+    """A title or organisation as cited: folded, without a leading article."""
+    folded = fold(name)
+    for article in ARTICLES:
+        if folded.startswith(article):
+            return folded[len(article) :]
+    return folded
 
 
 def last_word(family: str) -> str:

@@ -2,11 +2,15 @@
 
 Essays written for people cite loosely, so the grammar takes the usual slips
 ("Whitewood 2015", "2008. p. 101", "p.19"); but a parenthesis must parse whole,
-and one holding anything else is prose and stays prose. A citation of an author
-no source has is still a citation (so it is reported unresolved), unless it is
-a bare "(Moscow, 1938)" that may be a place and a date, or a "Moscow (1938)"
-not followed by a verb of saying ("argues", "wrote"): that comes back as a
-possible citation, for the caller to warn about rather than to cite.
+and one holding anything else is prose and stays prose. An organisation or the
+title of an authorless work stands in an author's place when the bibliography
+names it: "(Memorial 2007)", "(Seventeen Moments in Soviet History, n.d.)".
+
+A citation of an author no source has is still a citation (so it is reported
+unresolved), unless it may be a place and a date: a bare "(Moscow, 1938)" whose
+name the gazetteer knows, a bare "(Red Army, 1937)" of several words, or a
+"Moscow (1938)" not followed by a verb of saying ("argues", "wrote"). Those come
+back as possible citations, for the caller to warn about rather than to cite.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Citation, CiteItem, PossibleCitation, last_word
+from ..places import is_place
+from .model import Citation, CiteItem, KnownNames, PossibleCitation, last_word, whole_name
 
 
 def _letters(predicate) -> str:
@@ -44,6 +49,11 @@ FAMILY = rf"(?:(?:{PARTICLE}\s+)+|(?i:d|l|al|el)['’-])?{NAME}"  # van der Berg
 # before a narrative parenthesis only the last word can be trusted to be the family name.
 PAREN_FAMILY = rf"{FAMILY}(?:\s+{FAMILY}){{0,2}}"
 AND = r"(?:and|&|и)"
+# An organisation or a title in an author's place: capitalised words, acronyms and numbers,
+# with the small words titles keep in lower case ("Seventeen Moments in Soviet History").
+PHRASE_WORD = rf"(?: {UPPER}[\w'’\-.]* | \d+ )"
+SMALL_WORD = r"(?: of|the|and|for|in|on|at|to|a|an|de|du|des|la|le|et|für|und|der|die|das|и|в )"
+PHRASE = rf"{PHRASE_WORD} (?: \s+ (?: {SMALL_WORD} \s+ )* {PHRASE_WORD} ){{0,9}}"
 ET_AL = r"et\.?\s+al\.?"
 
 
@@ -72,7 +82,8 @@ LOCATOR = rf"""
     (?: \s*,?\s* {LABEL} \s* {RANGE} {VALUES} )*               # , n. 3 | , ch. 2
 """
 LOCATOR_SEP = r"(?: \s*[,:.]\s* | \s+ )"  # ", p. 5"; Harvard ": 45"; the slip "2008. p. 101"
-YEAR_LOCATOR = rf"{YEAR} (?: {LOCATOR_SEP} {LOCATOR} )?"
+ORIGINAL = r"(?: [\[(] (?:1[5-9]|20)\d\d [\])] \s+ )"  # a reprint's first year: [1937] 2004
+YEAR_LOCATOR = rf"{ORIGINAL}? {YEAR} (?: {LOCATOR_SEP} {LOCATOR} )?"
 YEARS = rf"{YEAR_LOCATOR} (?: \s*,\s* {YEAR_LOCATOR} )*"  # 1980a, 112, 1980b
 
 PREFIX = r"(?i: see\s+also | but\s+see | see | cf\.? | e\.g\.,? | i\.e\.,? | compare | also )"
@@ -87,6 +98,17 @@ PAREN_ITEM = re.compile(
     \s*
     (?: (?P<prefix> {PREFIX} ) \s+ )?
     (?: (?P<authors> {authors(PAREN_FAMILY)} ) (?: \s*,\s* | \s+ ) )?
+    (?P<years> {YEARS} )
+    (?: {SUFFIX} )?
+    \s*
+    """,
+    re.VERBOSE,
+)
+PHRASE_ITEM = re.compile(
+    rf"""
+    \s*
+    (?: (?P<prefix> {PREFIX} ) \s+ )?
+    (?P<authors> {PHRASE} ) (?: \s*,\s* | \s+ )
     (?P<years> {YEARS} )
     (?: {SUFFIX} )?
     \s*
@@ -119,7 +141,7 @@ EXPLICIT_ITEM = re.compile(
 )
 
 YEAR_LOCATOR_PART = re.compile(
-    rf"(?P<year> {YEAR} ) (?: {LOCATOR_SEP} (?P<locator> {LOCATOR} ) )?", re.VERBOSE
+    rf"{ORIGINAL}? (?P<year> {YEAR} ) (?: {LOCATOR_SEP} (?P<locator> {LOCATOR} ) )?", re.VERBOSE
 )
 LOCATOR_PART = re.compile(
     rf"(?: (?P<label> {LABEL} ) \s* )? (?P<values> {RANGE} {VALUES} )", re.VERBOSE
@@ -137,19 +159,20 @@ URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
 
 
 def find_citations(
-    text: str, known_families: frozenset[str] | None = None, *, skip_code: bool = True
+    text: str, known: KnownNames | None = None, *, skip_code: bool = True
 ) -> tuple[list[Citation], list[PossibleCitation]]:
     """The citations in ``text`` in order, and the "(Moscow, 1938)"s that only look like one.
 
-    ``known_families`` are the folded last words of the bibliography's family
-    names (``resolve.known_families``); without them every well-formed
-    "Name, Year" counts as a citation. With ``skip_code``, text in backticks is
-    not searched.
+    ``known`` is what the bibliography names (``resolve.known_names``); without it
+    every well-formed "Name, Year" counts as a citation. With ``skip_code``, text
+    in backticks is not searched.
     """
     blocked = [m.span() for m in URL.finditer(text)]
     if skip_code:
         blocked += [m.span() for m in CODE.finditer(text)]
-    found = [*_parenthetical(text), *_narrative(text, known_families), *_explicit(text)]
+    phrases = known.phrases if known else frozenset()
+    families = known.families if known else None
+    found = [*_parenthetical(text, phrases), *_narrative(text, families), *_explicit(text)]
     citations: list[Citation] = []
     possible: list[PossibleCitation] = []
     taken = list(blocked)
@@ -157,7 +180,7 @@ def find_citations(
         if any(citation.start < end and start < citation.end for start, end in taken):
             continue
         taken.append((citation.start, citation.end))
-        if _maybe_place(citation, known_families) and not _reported_speech(citation, text):
+        if _maybe_place(citation, known) and not _reported_speech(citation, text):
             [item] = citation.items
             where = (citation.text, citation.start, citation.end, citation.kind)
             possible.append(PossibleCitation(*where, item.author, item.year))
@@ -166,14 +189,17 @@ def find_citations(
     return citations, possible
 
 
-def _parenthetical(text: str):
+def _parenthetical(text: str, phrases: frozenset[str]):
     for paren in PARENTHESIS.finditer(text):
         items: list[CiteItem] = []
         for part in paren["body"].split(";"):
-            match = PAREN_ITEM.fullmatch(part)
+            match = _named_phrase(part, phrases) or PAREN_ITEM.fullmatch(part)
             if match is None or not (match["authors"] or items):
                 break
-            if match["authors"]:
+            if match.re is PHRASE_ITEM:
+                author = _spaced(match["authors"])
+                families = (author,)
+            elif match["authors"]:
                 author = _spaced(match["authors"])
                 families = tuple(m[0] for m in FAMILY_WORDS.finditer(author))
             else:  # "; 1980b": more years by the same authors
@@ -185,6 +211,22 @@ def _parenthetical(text: str):
         else:
             start, end = paren.span()
             yield Citation("parenthetical", paren[0], start, end, start, end, tuple(items))
+
+
+def _named_phrase(part: str, phrases: frozenset[str]) -> re.Match | None:
+    """A part citing an organisation or title the bibliography names ("Memorial 2007")."""
+    if not phrases:
+        return None
+    match = PHRASE_ITEM.fullmatch(part)
+    if match is None or not _names_a_work(match["authors"], phrases):
+        return None
+    return match
+
+
+def _names_a_work(phrase: str, phrases: frozenset[str]) -> bool:
+    """The whole name, or the opening words of a title ("Seventeen Moments" for the site)."""
+    folded = whole_name(phrase)
+    return folded in phrases or (" " in folded and any(p.startswith(folded + " ") for p in phrases))
 
 
 def _narrative(text: str, known_families: frozenset[str] | None):
@@ -258,27 +300,32 @@ def _locator(text: str) -> str:
     return ", ".join(parts)
 
 
-def _maybe_place(citation: Citation, known_families: frozenset[str] | None) -> bool:
+def _maybe_place(citation: Citation, known: KnownNames | None) -> bool:
     """Whether a citation may be a place and a date, "(Moscow, 1938)", and so stays text.
 
     A citation of an author no source has is still a citation when anything
     shows it is one: a locator, a prefix, "et al.", several authors, a year
-    letter, several items, or a name no place has. What is left is one bare
-    "Name, Year" by nobody in the bibliography, which no rule can tell from a
-    place without a gazetteer: the caller warns about it.
+    letter or several items. What is left is one bare "Name, Year" by nobody in
+    the bibliography: it stays text when the name is a place (the gazetteer's, or
+    a place of publication) or runs to several words ("Red Army, 1937"), and in
+    narrative form ("Moscow (1938)") unless a verb of saying follows.
     """
-    if known_families is None or citation.kind == "explicit" or len(citation.items) != 1:
+    if known is None or citation.kind == "explicit" or len(citation.items) != 1:
         return False
     [item] = citation.items
-    return bool(
+    bare = bool(
         item.locator is None
         and item.prefix is None
         and not item.et_al
         and len(item.families) == 1
         and PLAIN_YEAR.fullmatch(item.year)
-        and not _known(item.families[0], known_families)
+        and not _known(item.families[0], known.families)
         and _may_name_a_place(item.families[0])
     )
+    if not bare or _names_a_work(item.families[0], known.phrases):
+        return False
+    family = item.families[0]
+    return citation.kind == "narrative" or " " in family or is_place(family, known.places)
 
 
 #: Verbs that report what an author wrote: "Smithson (2017) argues" cites someone, even if

@@ -20,12 +20,16 @@ from ..problems import Problem
 from .model import (
     Citation,
     CiteItem,
+    KnownNames,
     PossibleCitation,
     Resolution,
     Unmatched,
+    fold,
     last_word,
     same_family,
+    whole_name,
 )
+from .pages import locator_problems
 
 YEAR_IN_FIELD = re.compile(r"(\d{4})([a-z]?)")
 
@@ -38,6 +42,7 @@ class _Source:
     families: tuple[str, ...]  # "de Gaulle" (particle and family), in author order
     year: str  # "1980", or "n.d."
     label: str  # the year as cited: "1980a" when the key or year field says so
+    unauthored: bool = False  # no author or editor: cited by its title or site's name
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,8 @@ class _Index:
     """A bibliography's sources as matching uses them."""
 
     by_last_name: dict[str, list[_Source]]  # see _by_last_name
-    last_words: frozenset[str]  # of every family name of every source
+    known: KnownNames
+    unauthored: list[_Source]  # sources cited by a title or a site's name
 
 
 _last_index: tuple[weakref.ref, _Index] | None = None
@@ -54,7 +60,7 @@ _last_index: tuple[weakref.ref, _Index] | None = None
 def _index(bibliography: BibliographyData) -> _Index:
     """The sources of ``bibliography``, made once for the last bibliography asked about.
 
-    A build asks twice, for ``known_families`` and then to ``resolve``; decoding
+    A build asks twice, for ``known_names`` and then to ``resolve``; decoding
     every name from LaTeX is the costly part, so it is done once. A bibliography
     is not changed once loaded, so the same object means the same sources (a
     weak reference: the cache keeps no bibliography alive).
@@ -63,18 +69,35 @@ def _index(bibliography: BibliographyData) -> _Index:
     if _last_index is not None and _last_index[0]() is bibliography:
         return _last_index[1]
     sources = _sources(bibliography)
-    words = frozenset(last_word(f) for s in sources for f in s.families)
-    index = _Index(_by_last_name(sources), words)
+    people = [s for s in sources if not s.unauthored]
+    known = KnownNames(
+        families=frozenset(last_word(f) for s in people for f in s.families),
+        phrases=frozenset(whole_name(s.families[0]) for s in sources if _named_whole(s)),
+        places=frozenset(fold(p) for e in bibliography.entries.values() for p in _places(e)),
+    )
+    index = _Index(_by_last_name(sources), known, [s for s in sources if s.unauthored])
     _last_index = (weakref.ref(bibliography), index)
     return index
 
 
-def known_families(bibliography: BibliographyData) -> frozenset[str]:
-    """The folded last words of the bibliography's family names ("gaulle" for "de Gaulle").
+def known_names(bibliography: BibliographyData) -> KnownNames:
+    """Who and what the bibliography lets an essay cite, and its places of publication.
 
-    What makes "(Kotkin, 2017)" a citation: see ``recognize.find_citations``.
+    What makes "(Kotkin, 2017)" or "(Memorial 2007)" a citation and keeps "(Moscow,
+    1937)" as text: see ``recognize.find_citations``.
     """
-    return _index(bibliography).last_words
+    return _index(bibliography).known
+
+
+def _named_whole(source: _Source) -> bool:
+    """An organisation ("{Memorial}", braced so BibTeX never splits it) or a work without
+    authors: cited by its whole name, where a person is cited by the family name."""
+    return bool(source.families) and (source.unauthored or source.families[0].startswith("{"))
+
+
+def _places(entry: Entry) -> list[str]:
+    location = _plain(entry.fields.get("location", ""))
+    return [p.strip(" {}") for p in re.split(r"[,;:]| and ", location) if p.strip(" {}")]
 
 
 def resolve(
@@ -91,14 +114,15 @@ def resolve(
     a source left out, and so must fail ``--strict``), a narrative "Versailles
     (1919)" only information.
     """
-    sources = _index(bibliography).by_last_name
+    index = _index(bibliography)
+    sources = index.by_last_name
     keys_known = set(bibliography.entries)  # exact case: biber's keys are case-sensitive
     result = Resolution(citations=[])
     cited: set[str] = set()
     for citation in citations:
         items = []
         for item in citation.items:
-            keys, loose = _match(item, sources, keys_known)
+            keys, loose = _match(item, sources, keys_known, index.unauthored)
             if len(keys) == 1:
                 cited.add(keys[0])
                 items.append(replace(item, key=keys[0]))
@@ -114,6 +138,7 @@ def resolve(
             result.problems.append(_problem(unmatched, sources, path))
         result.citations.append(replace(citation, items=tuple(items)))
     result.uncited = sorted(keys_known - cited)
+    result.problems += locator_problems(result.citations, bibliography, path)
     result.problems += [_possible(p, path) for p in possible]
     return result
 
@@ -134,7 +159,15 @@ def _possible(possible: PossibleCitation, path: str | None) -> Problem:
 
 
 def _sources(bibliography: BibliographyData) -> list[_Source]:
-    return [_source(key, entry) for key, entry in bibliography.entries.items()]
+    """One source per entry; a work without authors once more under its site's name."""
+    out = []
+    for key, entry in bibliography.entries.items():
+        source = _source(key, entry)
+        out.append(source)
+        site = entry.fields.get("organization") or entry.fields.get("journaltitle")
+        if source.unauthored and site:
+            out.append(replace(source, families=(_plain(site),)))
+    return out
 
 
 def _by_last_name(sources: list[_Source]) -> dict[str, list[_Source]]:
@@ -159,14 +192,15 @@ def _source(key: str, entry: Entry) -> _Source:
     families = tuple(
         _plain(" ".join(person.prelast_names + person.last_names)) for person in persons
     )
-    if not families and entry.fields.get("title"):
+    unauthored = not families
+    if unauthored and entry.fields.get("title"):
         families = (_plain(entry.fields["title"]),)  # an authorless work is cited by its title
     found = YEAR_IN_FIELD.search(entry.fields.get("year", "") or entry.fields.get("date", ""))
     if found is None:
-        return _Source(key, families, "n.d.", "n.d.")
+        return _Source(key, families, "n.d.", "n.d.", unauthored)
     year, letter = found.groups()
     letter = letter or _key_letter(key, year)
-    return _Source(key, families, year, year + letter)
+    return _Source(key, families, year, year + letter, unauthored)
 
 
 def _key_letter(key: str, year: str) -> str:
@@ -186,23 +220,32 @@ def _plain(name: str) -> str:
 
 
 def _match(
-    item: CiteItem, sources: dict[str, list[_Source]], keys: set[str]
+    item: CiteItem,
+    sources: dict[str, list[_Source]],
+    keys: set[str],
+    unauthored: list[_Source] = (),
 ) -> tuple[list[str], bool]:
     """The keys of the best-matching entries, and whether only a loose match was found.
 
     Tiers, first non-empty wins: all listed authors and the exact year label;
     the same authors and a bare year ("2010" for the only "smith2010a"); then
-    the first author alone, which is reported as a warning.
+    the first author alone, which is reported as a warning. A title may be cited
+    by its opening words ("Seventeen Moments" for the whole site's name).
     """
     if item.key is not None:
         return ([item.key] if item.key in keys else []), False
     for loose in (False, True):
         people = [s for s in _candidates(item, sources) if _same_people(item, s, loose)]
-        exact = [s.key for s in people if s.label == item.year]
+        if not people and not loose and len(item.families) == 1:
+            opening = whole_name(item.families[0]) + " "
+            people = [
+                s for s in unauthored if (whole_name(s.families[0]) + " ").startswith(opening)
+            ]
+        exact = list(dict.fromkeys(s.key for s in people if s.label == item.year))
         if exact:
             return exact, loose
         if not item.year[-1:].isalpha():
-            bare = [s.key for s in people if s.year == item.year]
+            bare = list(dict.fromkeys(s.key for s in people if s.year == item.year))
             if bare:
                 return bare, loose
     return [], False

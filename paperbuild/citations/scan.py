@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..document import Document, line_at, text_runs
-from .model import Citation, PossibleCitation
+from .model import Citation, KnownNames, PossibleCitation
 from .recognize import find_citations
 
 
@@ -16,17 +16,16 @@ class Scan:
     possible: list[PossibleCitation]
 
 
-def scan_document(document: Document, known_families: frozenset[str] | None) -> Scan:
+def scan_document(document: Document, known: KnownNames | None) -> Scan:
     """The citations and possible citations of every text run, with their essay lines.
 
-    ``known_families`` are folded last words of family names, as
-    ``resolve.known_families`` gives them.
+    ``known`` is what the bibliography names, as ``resolve.known_names`` gives it.
     """
     citations: list[Citation] = []
     runs: list[int] = []
     possible: list[PossibleCitation] = []
     for index, run in enumerate(text_runs(document)):
-        found, maybe = find_citations(run.text, known_families)
+        found, maybe = find_citations(run.text, known)
         for citation in found:
             citations.append(replace(citation, line=line_at(run, citation.start)))
             runs.append(index)

@@ -60,7 +60,9 @@ NODATE_RE = re.compile(r"\bn\.\s?d\.?|\bno date\b", re.I)
 DOI_RE = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I)
 URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|\bwww\.)[^\s<>\[\]]+")
 LANG_RE = re.compile(
-    r"[(\[]\s*(?:in\s+)?(?P<lang>" + "|".join(LANGUAGES) + r")(?:\s+language)?\s*[)\]]\.?", re.I
+    r"[(\[]\s*(?:in\s+)?(?P<lang>" + "|".join(LANGUAGES) + r")(?:\s+language)?\.?\s*[)\]]\.?"
+    r"|(?<=[.,]\s)[Ii]n\s+(?P<lang2>" + "|".join(LANGUAGES) + r")\.?$",
+    re.I,
 )
 
 #: Volume and issue in the common shapes; tried in order.
@@ -106,9 +108,14 @@ def parse_date(text: str, pos: int = 0) -> tuple[str | None, re.Match | None]:
     return f"{year}-{month:02d}", m
 
 
+#: Hyphens and dashes a page range is typed with: hyphen, non-breaking hyphen, figure dash,
+#: en and em dash, minus sign.
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
 def normalise_pages(text: str) -> str:
-    """'24–35' -> '24--35'; '1,3' -> '1, 3'."""
-    text = re.sub(r"\s*[-–—]+\s*", "--", text.strip())
+    """'24–35' -> '24--35'; '1,3' -> '1, 3'. The digits stay as written: biblatex formats."""
+    text = re.sub(rf"\s*[{DASHES}]+\s*", "--", text.strip())
     return re.sub(r"\s*,\s*", ", ", text)
 
 

@@ -31,6 +31,19 @@ PARTICLES = words(
     van von de da das dos der den del della di du la le ten ter bin al el y
     """
 )
+#: Abbreviations whose full stop ends no sentence or title ("vol.", "eds.", "repr.").
+ABBREVIATIONS = words(
+    """
+    vol vols no nos pp p ed eds trans st dr mr mrs ms jr sr vs etc ca c ch fig dept univ
+    inc ltd co corp e.g i.e u.s u.k d.c n.d al rev repr comp
+    """
+)
+#: "and" in the languages reference lists are written in ("Zucconi, Alberto, e P. Howell").
+CONJUNCTIONS = words(
+    """
+    and & und y et e i и dan og och
+    """
+)
 SUFFIXES = words(
     """
     Jr. Jr Sr. Sr II III IV
@@ -44,7 +57,7 @@ ORG_WORDS = words(
     foundation bank fund nations union government centre center corporation company
     group board trust museum library archive archives network project programme program
     team unit court parliament congress senate party federation league academy school
-    college hospital authority
+    college hospital authority international archive memorial collection
     """
 )
 
@@ -124,6 +137,14 @@ def _is_particle(tok: Token) -> bool:
     return tok.kind == "word" and tok.text in PARTICLES
 
 
+def _et_al(tokens: list[Token], k: int) -> bool:
+    """Whether "et al." (or "and others") stands at token k."""
+    if k >= len(tokens):
+        return False
+    word, after = tokens[k].text, tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return word == "et" and after.startswith("al") or word == "and" and after == "others"
+
+
 def _text(tokens: list[Token], i: int, j: int, source: str) -> str:
     return source[tokens[i].start : tokens[j - 1].end]
 
@@ -139,7 +160,7 @@ def _strong_end(tokens: list[Token], j: int) -> bool:
     nxt = tokens[j]
     if nxt.text in {",", ";", "&", "(", ".", "“", '"', "‘", "'", "«", "[", ")"}:
         return True
-    if nxt.kind == "word" and nxt.text in {"and", "et", "und", "y"}:
+    if nxt.kind == "word" and nxt.text in CONJUNCTIONS:
         return True
     return _year_like(nxt)
 
@@ -206,10 +227,19 @@ def _surname_initials(tokens, i, source):
         return []
     k = i + 1
     if k < len(tokens) and _bare_initials(tokens[k]) and tokens[k].text not in SUFFIXES:
-        # "Smith JA, Doe JB": only a name when punctuation or a year follows
-        if not _strong_end(tokens, k + 1):
+        # "Smith JA, Doe JB", "Bocquet J F": only a name when punctuation or a year follows
+        end = k + 1
+        while (
+            end < len(tokens)
+            and end - k < 3
+            and len(tokens[end].text) == 1
+            and _bare_initials(tokens[end])
+        ):
+            end += 1
+        if not _strong_end(tokens, end):
             return []
-        return [(Name(tokens[i].text, " ".join(c + "." for c in tokens[k].text)), k + 1)]
+        letters = "".join(t.text for t in tokens[k:end])
+        return [(Name(tokens[i].text, " ".join(c + "." for c in letters)), end)]
     while k < len(tokens) and tokens[k].kind == "initial":
         k += 1
     if k == i + 1 or k - i > 4:
@@ -278,33 +308,24 @@ def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: b
     )
     et_al = False
     while j < len(tokens):
-        t = tokens[j].text
-        k = j
-        if t in {",", ";"}:
-            k = j + 1
-        if k < len(tokens) and tokens[k].text in {"and", "&", "und", "y"}:
-            k += 1
-        elif k == j and t in {"and", "&", "und", "y"}:
-            k = j + 1
-        if k == j:
-            if t == "et":
-                et_al = True
-                j += 2 if j + 1 < len(tokens) and tokens[j + 1].text.startswith("al") else 1
-            break
-        if k < len(tokens) and tokens[k].text == "et":
+        k = j + 1 if tokens[j].text in {",", ";", "…"} else j
+        if k < len(tokens) and tokens[k].text == "…":
+            k += 1  # ", …" before the last of a long APA list
+        if _et_al(tokens, k):
             et_al = True
-            j = k + 2 if k + 1 < len(tokens) else k + 1
+            j = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text.startswith("al") else k + 1
+            break
+        joined = k < len(tokens) and tokens[k].text in CONJUNCTIONS
+        k += joined
+        if k == j:
             break
         nxt = one(k, inverted_rest)
         if nxt is None:
             break
         names.append(nxt[0])
         j = nxt[1]
-        if tokens[k - 1].text in {"and", "&", "und", "y"}:
-            # "A, B and C": the joined name is the last one, bar "et al."
-            if j + 1 < len(tokens) and tokens[j + 1].text == "et":
-                continue
-            break
+        if joined and not _et_al(tokens, j + 1):
+            break  # "A, B and C": the joined name is the last one, bar "et al."
     if et_al and j < len(tokens) and tokens[j].text == ".":
         j += 1
     names = [

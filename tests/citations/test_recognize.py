@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paperbuild.citations.model import PossibleCitation, last_word
+from paperbuild.citations.model import KnownNames, PossibleCitation, fold, last_word
 from paperbuild.citations.recognize import find_citations
 
 HERE = Path(__file__).resolve().parent
@@ -255,9 +255,13 @@ def test_offsets_with_several_citations():
 # -- "(Moscow, 1938)": left as text only when it is bare and the name unknown -------------------
 
 
-def known(*names: str) -> frozenset[str]:
-    """Known names as resolve.known_families gives them: folded last words."""
-    return frozenset(map(last_word, names))
+def known(*names: str, phrases: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> KnownNames:
+    """Known names as resolve.known_names gives them: folded last words, whole names, places."""
+    return KnownNames(
+        frozenset(map(last_word, names)),
+        frozenset(map(fold, (*names, *phrases))),
+        frozenset(map(fold, places)),
+    )
 
 
 KNOWN = known("Kotkin", "Roberts", "de Gaulle", "BROUÉ")
@@ -266,7 +270,10 @@ KNOWN = known("Kotkin", "Roberts", "de Gaulle", "BROUÉ")
 PLACE_OR_CITATION = [
     ("(Moscow, 1938)", False),
     ("Moscow (1938)", False),
-    ("(Smithson, 2017)", False),  # a forgotten source looks just like a place: a warning
+    ("(Smithson, 2017)", True),  # a forgotten source: unresolved, marked in the PDF
+    ("(Leningrad, 1938)", False),  # the gazetteer's other names of a large city
+    ("(Москва, 1937)", False),
+    ("(Red Army, 1937)", False),  # several words by nobody: more likely prose than a source
     ("(New York, 1938)", False),
     ("(Moscow, n.d.)", False),
     ("(Moscow, 1938; Leningrad, 1939)", True),  # several items
@@ -318,14 +325,67 @@ def test_unknown_narrative_author_followed_by_a_verb_of_saying_is_cited(text, is
 
 
 def test_a_possible_citation_says_who_and_when():
-    text = "As shown (Smithson, 2017), and Moscow (1938) too."
+    text = "As shown (Paris, 2017), and Moscow (1938) too."
     assert find_citations(text, KNOWN) == (
         [],
         [
-            PossibleCitation("(Smithson, 2017)", 9, 25, "parenthetical", "Smithson", "2017"),
-            PossibleCitation("Moscow (1938)", 31, 44, "narrative", "Moscow", "1938"),
+            PossibleCitation("(Paris, 2017)", 9, 22, "parenthetical", "Paris", "2017"),
+            PossibleCitation("Moscow (1938)", 28, 41, "narrative", "Moscow", "1938"),
         ],
     )
+
+
+def test_a_place_of_publication_in_the_sources_is_a_place():
+    place = known("Kotkin", places=("Peredelkino",))
+    assert find_citations("(Peredelkino, 1937)", place)[0] == []
+    assert len(find_citations("(Peredelkino, 1937)", KNOWN)[0]) == 1  # a village: not a city
+
+
+NAMED_WORKS = known(
+    "Kotkin",
+    phrases=(
+        "Memorial Human Rights Centre",
+        "Memorial",
+        "Seventeen Moments in Soviet History",
+        "UNHCR",
+        "Иванов",
+    ),
+)
+ORGANISATIONS_AND_TITLES = [
+    ("(Memorial 2007)", "Memorial", "2007", None),
+    ("(Memorial Human Rights Centre, 2019, p. 4)", "Memorial Human Rights Centre", "2019", "4"),
+    (
+        "(Seventeen Moments in Soviet History, n.d.)",
+        "Seventeen Moments in Soviet History",
+        "n.d.",
+        None,
+    ),
+    ("(Seventeen Moments, n.d.)", "Seventeen Moments", "n.d.", None),  # a title's opening words
+    ("(UNHCR, 2015)", "UNHCR", "2015", None),
+    ("(see Memorial 2007)", "Memorial", "2007", None),
+    ("(Иванов, 2010, с. 45)", "Иванов", "2010", "45"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, author, year, locator",
+    ORGANISATIONS_AND_TITLES,
+    ids=[r[0] for r in ORGANISATIONS_AND_TITLES],
+)
+def test_an_organisation_or_title_in_the_author_place(text, author, year, locator):
+    [citation], possible = find_citations(f"as shown {text}.", NAMED_WORKS)
+    assert possible == []
+    [item] = citation.items
+    assert (item.author, item.families, item.year, item.locator) == (
+        author,
+        (author,),
+        year,
+        locator,
+    )
+
+
+def test_a_phrase_no_source_names_is_prose():
+    assert find_citations("(Treaty of Versailles, 1919)", NAMED_WORKS) == ([], [])
 
 
 def test_an_unknown_author_with_a_locator_is_a_citation():

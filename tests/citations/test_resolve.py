@@ -13,7 +13,7 @@ from paperbuild.citations import resolve as resolve_module
 from paperbuild.citations.model import PossibleCitation
 from paperbuild.citations.recognize import find_citations
 from paperbuild.citations.report import citation_report, same_miss
-from paperbuild.citations.resolve import known_families, resolve
+from paperbuild.citations.resolve import known_names, resolve
 
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_8d9c6aadf12f5225.txt"
 
@@ -54,7 +54,7 @@ BIB = bibliography(
 
 
 def resolved(text: str, bib: BibliographyData = BIB, line: int = 7):
-    citations, _ = find_citations(text, known_families(bib))
+    citations, _ = find_citations(text, known_names(bib))
     return resolve([replace(c, line=line) for c in citations], bib, path="essay.md")
 
 
@@ -190,16 +190,22 @@ def test_citations_keep_order_length_and_lines():
     assert keys(resolution) == ["whitewood2015", None, "getty1999"]
 
 
-def test_a_bare_parenthetical_of_an_unknown_author_is_a_warning():
-    """The most common slip, a source left out, must fail ``--strict``: never silent."""
-    [possible] = find_citations("as shown (Smithson, 2017).", known_families(BIB))[1]
+def test_a_bare_parenthetical_of_a_place_is_a_warning():
+    """A place and a year stay text, but must fail ``--strict``: never silent."""
+    [possible] = find_citations("as in (Moscow, 2017).", known_names(BIB))[1]
     resolution = resolve([], BIB, "essay.md", possible=[replace(possible, line=4)])
     [problem] = resolution.problems
     assert (problem.severity, problem.line, problem.category) == ("warning", 4, "citation")
     assert problem.message == (
-        "looks like a citation of Smithson 2017, but no source has that author; left as text "
+        "looks like a citation of Moscow 2017, but no source has that author; left as text "
         "— add the source, or write the parenthesis differently if it is not a citation"
     )
+
+
+def test_a_bare_parenthetical_of_an_unknown_author_is_unresolved():
+    """The most common slip, a source left out, is marked in the PDF as an error."""
+    resolution = resolved("as shown (Smithson, 2017).")
+    assert [(u.item.author, u.item.year) for u in resolution.unresolved] == [("Smithson", "2017")]
 
 
 def test_a_bare_narrative_of_an_unknown_name_is_only_info():
@@ -218,9 +224,7 @@ def test_an_unknown_author_with_any_sign_of_a_citation_is_unresolved():
 
 
 def test_known_families_are_folded_last_words():
-    assert {"whitewood", "broue", "gaulle", "ree", "хлевнюк", "memorial", "ryan"} <= (
-        known_families(BIB)
-    )
+    assert {"whitewood", "broue", "gaulle", "ree", "хлевнюк", "ryan"} <= known_names(BIB).families
 
 
 def test_sources_are_read_once_per_bibliography(monkeypatch):
@@ -228,11 +232,11 @@ def test_sources_are_read_once_per_bibliography(monkeypatch):
     original = resolve_module._sources
     monkeypatch.setattr(resolve_module, "_sources", lambda bib: calls.append(bib) or original(bib))
     bib = bibliography(whitewood2015=entry("Whitewood, Peter", year="2015"))
-    citations, _ = find_citations("(Whitewood, 2015)", known_families(bib))
+    citations, _ = find_citations("(Whitewood, 2015)", known_names(bib))
     assert keys(resolve(citations, bib)) == ["whitewood2015"]
     assert calls == [bib]
     other = bibliography(roberts2006=entry("Roberts, G.", year="2006"))
-    assert known_families(other) == {"roberts"} and calls == [bib, other]
+    assert known_names(other).families == {"roberts"} and calls == [bib, other]
 
 
 def test_report_shape():
@@ -299,7 +303,7 @@ def test_seed_against_its_sources():
         whitewood2015=entry("Whitewood, P.", year="2015"),
         wynn2008=entry("Wynn, Charters", year="2008"),
     )
-    citations, possible = find_citations(text, known_families(bib))
+    citations, possible = find_citations(text, known_names(bib))
     lines = [replace(c, line=text.count("\n", 0, c.start) + 1) for c in citations]
     resolution = resolve(lines, bib, "seed.txt")
     assert (len(resolution.citations), possible) == (67, [])
@@ -309,3 +313,58 @@ def test_seed_against_its_sources():
     assert resolution.ambiguous == []
     assert resolution.uncited == ["brou1980", "getty1986"]
     assert [p.severity for p in resolution.problems] == ["error"]
+
+
+# -- organisations, titles and sites in the author's place; Cyrillic; pages out of range -------
+
+NAMED = bibliography(
+    memorial2007=entry("{Memorial Human Rights Centre}", year="2007"),
+    unhcr2015=entry("{UNHCR}", year="2015"),
+    purge=Entry(
+        "online",
+        fields={
+            "title": "1937: The Purge of the Army",
+            "organization": "Seventeen Moments in Soviet History",
+        },
+    ),
+    terror=Entry("book", fields={"title": "The Great Terror Revisited", "year": "1999"}),
+    ivanov2010=entry("Иванов, И. И.", year="2010"),
+    stone1996=Entry(
+        "article",
+        fields={"title": "Tukhachevsky in Leningrad", "year": "1996", "pages": "1365--86"},
+        persons={"author": [Person("Stone, D. R.")]},
+    ),
+)
+
+NAMED_CASES = [
+    ("(Memorial Human Rights Centre, 2007, p. 12)", "memorial2007"),
+    ("(UNHCR, 2015)", "unhcr2015"),
+    ("(Seventeen Moments in Soviet History, n.d.)", "purge"),  # a site's name
+    ("(Seventeen Moments, n.d.)", "purge"),  # its opening words
+    ("(The Great Terror Revisited, 1999)", "terror"),  # a title in the author's place
+    ("(Иванов, 2010, с. 45)", "ivanov2010"),
+    ("(Иванов 2010)", "ivanov2010"),
+]
+
+
+@pytest.mark.parametrize("text, key", NAMED_CASES, ids=[c[0] for c in NAMED_CASES])
+def test_organisations_titles_and_cyrillic_resolve(text, key):
+    resolution = resolved(f"as shown {text}.", NAMED)
+    assert keys(resolution) == [key]
+    assert [p for p in resolution.problems if p.severity == "error"] == []
+
+
+def test_a_page_outside_the_article_is_a_warning_naming_both():
+    resolution = resolved("as shown (Stone, 1996, p. 2000).", NAMED)
+    assert keys(resolution) == ["stone1996"]
+    [problem] = resolution.problems
+    assert problem.severity == "warning"
+    assert problem.message == (
+        "'(Stone, 1996, p. 2000)' cites p. 2000, but the article stone1996 runs 1365–86"
+    )
+
+
+@pytest.mark.parametrize("locator", ["1365", "1380–82", "1386", "ch. 2", "n. 4"])
+def test_a_page_inside_the_article_or_no_page_is_fine(locator):
+    resolution = resolved(f"as shown (Stone, 1996, {locator}).", NAMED)
+    assert resolution.problems == []

@@ -1,51 +1,69 @@
-"""Field F1 targets, measured by the shared scorer (shared/bench beside the repository)."""
+"""Accuracy on references the parser never trained on, scored as `invoke bench --refs` does.
+
+The thresholds are a little under the figures README reports, so that a change that
+costs accuracy fails here; the held-out split and the scorer are in the repository, so
+these run on a plain clone.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from paperbuild.references import normalise_sources, write_bibtex
-
 ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT.parent / "shared" / "bench"
 HERE = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")
-def scorer():
-    path = BENCH / "score_references.py"
-    if not path.exists():
-        pytest.skip(f"scorer not found at {path}")
-    spec = importlib.util.spec_from_file_location("score_references", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def refscore():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "refscore", ROOT / "benchmarks" / "refscore.py"
+        )
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["refscore"] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
     return module
 
 
-def _bib_for(gold: Path, tmp_path: Path, corrections: Path | None = None) -> Path:
-    raws = [json.loads(line)["raw"] for line in gold.read_text(encoding="utf-8").splitlines()]
-    sources = tmp_path / "sources.txt"
-    sources.write_text("\n".join(raws) + "\n", encoding="utf-8")
-    out = tmp_path / "out.bib"
-    write_bibtex(normalise_sources(sources, corrections), out)
-    return out
+def test_held_out_books_chapters_and_articles(refscore):
+    golds = refscore.held_out_golds("core.xml") + refscore.held_out_golds("good.xml")
+    assert len(golds) > 400
+    score = refscore.score(golds)
+    assert score.f1 >= 0.92
+    assert score.entries_right >= 0.65
 
 
-def test_anystyle_gold_f1(scorer, tmp_path):
-    gold = BENCH / "anystyle-gold-60.jsonl"
-    if not gold.exists():
-        pytest.skip("benchmark gold data not found")
-    assert scorer.score(str(gold), str(_bib_for(gold, tmp_path))) >= 0.90
+def test_held_out_noisy_files_do_not_collapse(refscore):
+    score = refscore.score(refscore.held_out_golds("ugly.xml") + refscore.held_out_golds("bad.xml"))
+    assert score.f1 >= 0.72
 
 
-def test_essay_sources_f1(scorer, tmp_path):
-    gold = HERE / "essay-sources-gold.jsonl"
-    bib = _bib_for(gold, tmp_path, ROOT / "bib" / "corrections.yaml")
-    assert scorer.score(str(gold), str(bib)) >= 0.97
+def test_anystyle_gold_60(refscore):
+    score = refscore.score(refscore.read_jsonl(refscore.GOLD60))
+    assert score.f1 >= 0.94
+    assert score.entries_right >= 0.78
+
+
+def test_seed_list_parser_alone(refscore):
+    """What the seed's lines mean (the gold), read by the parser with no corrections: the
+    lost accent in "Brou", the misspelt "Eskmo-Press" and the address given as a site's name
+    are what only a reviewed correction can know."""
+    score = refscore.score(refscore.read_jsonl(refscore.SEED_GOLD))
+    assert score.f1 >= 0.95
+
+
+def test_seed_list_with_corrections(refscore):
+    score = refscore.score(refscore.read_jsonl(refscore.SEED_GOLD), refscore.CORRECTIONS)
+    assert score.f1 == 1.0
+    assert score.entries_right == 1.0
 
 
 def test_essay_gold_matches_the_sources_list():

@@ -1,0 +1,130 @@
+"""Score the reference parser: field F1 (the shared scorer's rules) and whole entries right.
+
+The field comparisons are those of ``score_references.py`` (a copy of the team's
+shared scorer, ``../shared/bench/score_references.py``): each gold reference is paired
+with the entry whose title shares most words, then every gold field is compared
+after folding. An entry is *right* when every one of its gold fields is.
+
+The evaluation sets:
+
+- ``held_out``: the tenth of the labelled references that training never sees (the
+  fixed split of ``paperbuild.references.dataset``), books, chapters and articles
+  with an author, title and date, "of the same kind" as the 60 gold strings; by
+  file, since AnyStyle made ``ugly`` and ``bad`` noisy on purpose. People are
+  scored by family names read off the labelled span (``dataset.gold_families``).
+- ``gold60``: ``training/anystyle/anystyle-gold-60.jsonl``, never trained on.
+- ``seed``: ``tests/references/essay-sources-gold.jsonl``, what each line of the
+  seed's Sources list means, parsed alone and with ``bib/corrections.yaml``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pybtex.database import parse_file
+
+from paperbuild.references import normalise_sources, write_bibtex
+from paperbuild.references.dataset import (
+    gold_families,
+    gold_fields,
+    read_all,
+    same_kind_as_gold,
+    split,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING = ROOT / "training"
+GOLD60 = TRAINING / "anystyle" / "anystyle-gold-60.jsonl"
+SEED_GOLD = ROOT / "tests" / "references" / "essay-sources-gold.jsonl"
+CORRECTIONS = ROOT / "bib" / "corrections.yaml"
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location(
+        "score_references", Path(__file__).with_name("score_references.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCORER = _scorer()
+
+
+@dataclass
+class Score:
+    references: int
+    f1: float
+    precision: float
+    recall: float
+    entries_right: float
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name:28s} {self.references:5d}  F1 {self.f1:.3f}  (P {self.precision:.3f} "
+            f"R {self.recall:.3f})  entries right {self.entries_right:.1%}"
+        )
+
+
+def score(golds: list[dict], corrections: Path | None = None, verbose: bool = False) -> Score:
+    """Parse the gold strings as one Sources list and score the BibTeX that comes out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sources, bib = Path(tmp) / "sources.txt", Path(tmp) / "out.bib"
+        sources.write_text("\n".join(g["raw"] for g in golds) + "\n", encoding="utf-8")
+        write_bibtex(normalise_sources(sources, corrections), bib)
+        entries = list(parse_file(str(bib)).entries.values())
+    hit = total = filled = right = 0
+    for gold in golds:
+        entry = _pair(gold, entries)
+        all_right = True
+        for field, value in gold["fields"].items():
+            if field not in SCORER.FIELDS:
+                continue
+            got = SCORER.entry_value(entry, field) if entry is not None else None
+            total += 1
+            filled += got is not None
+            if SCORER.same(field, value, got):
+                hit += 1
+            else:
+                all_right = False
+                if verbose:
+                    print(f"  miss {field}: gold={value!r} got={got!r}  <- {gold['raw'][:80]}")
+        right += all_right
+    recall, precision = hit / max(1, total), hit / max(1, filled)
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    return Score(len(golds), f1, precision, recall, right / max(1, len(golds)))
+
+
+def _pair(gold: dict, entries: list):
+    """The entry whose title shares most words with the gold title (as the scorer pairs)."""
+    words = SCORER.words(gold["fields"].get("title", gold["raw"]))
+    best, overlap = None, 0.0
+    for entry in entries:
+        other = SCORER.words(SCORER.entry_value(entry, "title") or "")
+        share = len(words & other) / max(1, len(words | other))
+        if share > overlap:
+            best, overlap = entry, share
+    return best if overlap >= 0.3 else None
+
+
+def held_out_golds(origin: str | None = None) -> list[dict]:
+    """The held-out references of the gold-60 kind (of one file, if named), as gold lines."""
+    _, test = split(read_all(TRAINING / "anystyle"))
+    out = []
+    for item in test:
+        if not same_kind_as_gold(item) or origin and item.origin != origin:
+            continue
+        fields = gold_fields(item)
+        for role in ("author", "editor"):
+            if role in fields:
+                fields[role] = gold_families(fields[role])
+        out.append({"raw": item.text, "fields": fields})
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

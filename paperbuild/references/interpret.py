@@ -1,0 +1,646 @@
+"""Turn labelled spans into a Reference: the rules that normalise what the labeller found.
+
+The labeller decides which words are the title, the journal or the pages; what
+those words mean is a matter of fixed shapes, which rules read better than a
+model: people and roles (:mod:`.people`), dates and reprint years, volume and
+issue, page ranges and page counts, editions, access dates, and, from all of
+them together, the biblatex entry type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..places import is_place
+from . import fields as F
+from .people import names_then_title, read_people
+from .reference import PERSON_ROLES, Reference, set_date
+
+WRAP = " .,;:/"
+QUOTES = "“”\"'‘’«»„"
+THESIS_RE = re.compile(
+    r"\b(?P<kind>Ph\.?\s?D\.?|Doctoral|Master['’]?s|M\.?A\.?|MPhil|Doctorate|Diplom\w*)\s*"
+    r"(?:thesis|dissertation|diss\.?)|\b(?:thesis|dissertation|diss\.|диссертация|дис\.)",
+    re.I,
+)
+REPORT_RE = re.compile(r"\b(?:report|working paper|technical paper|white paper|memorandum)\b", re.I)
+MEDIUM_RE = re.compile(r"^\W*(?:web|print|online|internet|dvd|cd-rom|video|film|e-?book)\W*$", re.I)
+PROCEEDINGS_RE = re.compile(
+    r"\b(?:proceedings|conference|symposium|workshop|congress|colloqui)", re.I
+)
+LEAD_IN_RE = re.compile(
+    r"^\W*(?:available\s+(?:at|from|online)(?:\s+at)?|retrieved(?:\s+from)?|retirado de"
+    r"|disponible en|url|online|web|from|режим доступа|доступно)\W*$",
+    re.I,
+)
+ACCESSED_RE = re.compile(
+    r"(?:last\s+)?(?:accessed|viewed|consulted|retrieved|дата обращения)(?:\s+on)?\s*:?\s*"
+    r"(?P<date>.+)",
+    re.I,
+)
+CONTAINER_MARK_RE = re.compile(r"^(?:(?:[Ii]n|[Dd]ans|[Ii]m|В)\s*:?|//)\s+")
+#: The places Russian library style (GOST 7.1) abbreviates, written out as Chicago wants.
+CITY_ABBREVIATIONS = {
+    "М": "Москва",
+    "Л": "Ленинград",
+    "СПб": "Санкт-Петербург",
+    "К": "Киев",
+    "Мн": "Минск",
+    "M": "Moscow",
+    "L": "Leningrad",
+    "SPb": "St. Petersburg",
+}
+REPRINT_RE = re.compile(r"\b(?:repr(?:int(?:ed)?)?\.?|originally published|orig\. pub\.)", re.I)
+PAGE_WORD_RE = re.compile(r"(?i)\b(?:pp?|pages?|pgs?|s|ss|c|с|стр|pg)\.?\s*")
+PAGE_TOTAL_RE = re.compile(r"^\s*(?P<n>\d+)\s*(?:pp?|pages|p|с|s|S|стр)\.?\s*$")
+SERIES_NUMBER_RE = re.compile(r"[\s,;]+(?:vol\.?|no\.?|nr\.?|т\.|вып\.)?\s*(?P<n>\d+)\s*$", re.I)
+
+
+def interpret(spans: list[tuple[str, str]], ref: Reference) -> None:
+    """Fill ``ref`` from (label, text) spans in reading order."""
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for label, text in repaired(spans):
+        by_label[label].append(text)
+    _people(by_label, ref)
+    _titles(by_label, ref)
+    _dates(by_label.get("date", []), ref)
+    for text in by_label.get("volume", []):
+        _volume(text, ref)
+    for text in by_label.get("pages", []):
+        _pages(text, ref)
+    _publication(by_label, ref)
+    _notes(by_label, ref)
+    _infer_type(by_label, ref)
+
+
+def repaired(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Spans with the labeller's slips of fixed shape undone.
+
+    - A year ending in a colon opens a title ("(2019) 1937: Bolsheviks against…").
+    - A URL span holding a site's name or a date before the address gives them back.
+    - A span opening with a small lower-case word continues the one before
+      ("University Press" + "of Kansas").
+    """
+    out: list[tuple[str, str]] = []
+    carry = ""
+    for repair in REPAIRS:
+        spans = repair(spans)
+    for label, text in spans:
+        if carry and label == "title":
+            text, carry = f"{carry} {text}", ""
+        elif carry:
+            out.append(("title", carry))
+            carry = ""
+        if label == "date":
+            m = re.search(rf"\s({F.YEAR}:)$", text)
+            if m and re.search(F.YEAR, text[: m.start()]):
+                text, carry = text[: m.start()], m.group(1)
+        if label == "url":
+            found = F.URL_RE.search(text) or F.DOI_RE.search(text)
+            before = text[: found.start()].strip(WRAP) if found else ""
+            if before:
+                date, dm = F.parse_date(before)
+                if dm:
+                    out.append(("date", dm.group()))
+                    before = (before[: dm.start()] + before[dm.end() :]).strip(WRAP)
+                if before:
+                    out.append(("container-title", before))
+                text = text[found.start() :]
+        if out and _continues(out[-1], text):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+            continue
+        if label == "date" and (vancouver := VANCOUVER_RE.match(text)):
+            parts = zip(VANCOUVER_LABELS, vancouver.groups(), strict=True)
+            out += [(lab, part) for lab, part in parts if part]
+            continue
+        initial = re.match(r"(?:[^\W\d_]\.\s*)+(?=\s)", text) if label == "title" else None
+        if initial and out and out[-1][0] == "author" and re.search(r"\b\w\.$", out[-1][1]):
+            out[-1] = ("author", f"{out[-1][1]} {initial.group().strip()}")  # "Орлов А." + "С."
+            text = text[initial.end() :].strip()
+        out.append((label, text))
+    if carry:
+        out.append(("title", carry))
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a span opens a quotation it does not close."""
+    return (
+        text.count("“") > text.count("”")
+        or text.count('"') % 2 == 1
+        or (text[:1] in ("‘", "'") and not re.search(r"[’'][.,:;]*$", text))
+    )
+
+
+def _close_quoted_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A quoted title runs to its closing quote, though the labeller ended it before:
+    '“Pierre Broué: The “Bloc” … against Stalin' + 'date: (January 1980).”'."""
+    out = list(spans)
+    for i in range(len(out)):
+        label, title = out[i]
+        if label != "title" or not _open_quote(title):
+            continue
+        for j in range(i + 1, min(i + 3, len(out))):
+            text = out[j][1]
+            for close in re.finditer(r"[”’\"'»][.,:;]*(?=\s|$)", text):
+                head = " ".join([title, *(t for _, t in out[i + 1 : j]), text[: close.end()]])
+                if not _open_quote(head):
+                    rest = text[close.end() :].strip(" ,.;:")
+                    out[i : j + 1] = [("title", head)] + ([(out[j][0], rest)] if rest else [])
+                    return out
+    return out
+
+
+PUBLISHER_WORD_RE = re.compile(
+    r"(?i)\b(?:press|presses|publishing|publishers|publications|books|verlag|éditions|editions"
+    r"|editora|editorial|edizioni|izdatel'stvo|издательство|изд-во|UP)\b"
+)
+
+
+def _author_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Russian State Archive. “Guide to the Fonds.”' labelled a title: the words before
+    the quotation are its (corporate) author."""
+    if any(label in ("author", "editor") for label, _ in spans):
+        return spans
+    out = []
+    for label, text in spans:
+        m = re.match(r"^(?P<who>[^“\"‘«]{3,}?)\.\s+(?P<title>[“\"‘«].+)$", text)
+        if label == "title" and m and not out:
+            out += [("author", m.group("who") + "."), ("title", m.group("title"))]
+        else:
+            out.append((label, text))
+    return out
+
+
+def _title_from_people(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """People run on into the title ("Le Goff, Jacques. Saint Louis."), or a genre into it
+    ("Stalin's Border. PhD diss."): the title is given back."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    out = list(spans)
+    for i, (label, text) in enumerate(out):
+        if label in ("author", "editor"):
+            start = names_then_title(text)
+            if start is not None:
+                out[i : i + 1] = [(label, text[:start]), ("title", text[start:])]
+                return out
+        thesis = THESIS_RE.search(text) if label == "genre" else None
+        if thesis and text[: thesis.start()].strip(WRAP):
+            out[i : i + 1] = [("title", text[: thesis.start()]), ("genre", text[thesis.start() :])]
+            return out
+    return out
+
+
+def _some_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Every work has a title: without one, the first span after the people and the date
+    that can hold one is it (all of it, or what stands before its last full stop)."""
+    labels = [label for label, _ in spans]
+    if "title" in labels:
+        return spans
+    out = list(spans)
+    for i, label in enumerate(labels):
+        if label in ("author", "editor", "translator", "date", "citation-number"):
+            continue
+        text = out[i][1]
+        head, stop, tail = text.strip().rstrip(".").rpartition(". ")
+        if label in ("journal", "container-title") and stop and len(head.split()) > 1:
+            out[i : i + 1] = [("title", head + "."), (label, tail)]  # "Did Buddha…?. Annual Report"
+            break
+        if label in ("pages", "volume", "url", "doi") or label == "journal" and "volume" in labels:
+            break
+        if stop and label not in ("container-title", "journal", "note"):
+            out[i : i + 1] = [("title", head + "."), (label, tail)]
+        else:
+            out[i] = ("title", text)
+        break
+    return out
+
+
+def _publisher_after_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'(2001). Title. Hutchinson.' with the publisher read into the title: a last short
+    sentence of capitalised words after the title, nothing but links after it."""
+    labels = [label for label, _ in spans]
+    if "publisher" in labels or "title" not in labels:
+        return spans
+    i = labels.index("title")
+    if any(label not in ("url", "doi", "note", "date") for label in labels[i + 1 :]):
+        return spans
+    text = spans[i][1].strip()
+    head, stop, tail = text.rstrip(".").rpartition(". ")
+    words = tail.split()
+    if (
+        stop
+        and len(head.split()) >= 2
+        and 1 <= len(words) <= 4
+        and (PUBLISHER_WORD_RE.search(tail) or all(w[:1].isupper() for w in words))
+        and not re.match(r"(?:The|A|An)\b", tail)
+        and ":" not in tail
+    ):
+        return [*spans[:i], ("title", head + "."), ("publisher", tail), *spans[i + 1 :]]
+    return spans
+
+
+def _book_after_chapter(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """People and a second title after a title are the editors and the book a chapter is
+    in, with its "In" left out: '“Chapter”, Gregory, P. R., & Naimark, N. (2008). Book.'."""
+    labels = [label for label, _ in spans]
+    if "title" not in labels or {"journal", "container-title"} & set(labels):
+        return spans
+    first = labels.index("title")
+    people = next((i for i in range(first + 1, len(spans)) if labels[i] == "author"), None)
+    book = next((i for i in range(first + 1, len(spans)) if labels[i] == "title"), None)
+    if people is None or book is None or book < people:
+        return spans
+    out = list(spans)
+    out[people] = ("editor", out[people][1])
+    out[book] = ("container-title", out[book][1])
+    return out
+
+
+VOLUME_SPLIT_RE = re.compile(
+    r"^(?P<title>.+?[.,:])\s+(?P<volume>(?:Vol(?:ume)?|Bd|Tome|Т)\.?\s+\S+.*)$"
+)
+
+
+def _volume_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A multivolume work: "Stalin. Volume 1: Paradoxes of Power. Penguin." is the work's
+    title, the volume's number and the volume's own title (biblatex's maintitle, volume
+    and title)."""
+    out = []
+    for label, text in spans:
+        m = VOLUME_SPLIT_RE.match(text) if label == "volume" else None
+        if m and "title" not in (lab for lab, _ in out):
+            out += [("title", m.group("title")), ("volume", m.group("volume"))]
+            continue
+        if label == "publisher" and out and out[-1][0] == "volume" and ". " in text.strip():
+            head, _, tail = text.strip().rpartition(". ")
+            if len(head.split()) >= 2 and tail.strip(WRAP):
+                out += [("title", head), ("publisher", tail)]
+                continue
+        out.append((label, text))
+    labels = [label for label, _ in out]
+    if labels.count("title") == 2 and "volume" in labels:
+        first, second = (i for i, lab in enumerate(labels) if lab == "title")
+        if first < labels.index("volume") < second:
+            out[first] = ("maintitle", out[first][1])
+    return out
+
+
+SMALL_WORDS = r"(?:of|and|&|for|de|du|des|und|für|the)"
+#: Vancouver's "1998;12(3):1-20" read as one date: date, volume, issue and pages.
+VANCOUVER_RE = re.compile(
+    rf"^(.*?{F.YEAR}[a-z]?)\s*;\s*(\d+)\s*(?:\(([^)]+)\))?\s*(?::\s*([\w\-–]+))?[.;]?$"
+)
+VANCOUVER_LABELS = ("date", "volume", "volume", "pages")
+
+
+def _continues(before: tuple[str, str], text: str) -> bool:
+    """A span that opens, or follows one that ends, with a small lower-case word goes on
+    with the one before ("University Press" + "of Kansas"; "Secker and" + "Warburg")."""
+    label, previous = before
+    if label not in ("publisher", "journal", "container-title", "location", "title"):
+        return False
+    return bool(
+        re.match(rf"{SMALL_WORDS}\s", text) or re.search(r"\s(?:and|&|of|de|und)$", previous)
+    )
+
+
+REPAIRS = (
+    _author_before_quoted_title,
+    _title_from_people,
+    _some_title,
+    _publisher_after_title,
+    _close_quoted_titles,
+    _book_after_chapter,
+    _volume_titles,
+)
+
+
+def strip(text: str) -> str:
+    """A span without the punctuation around it (a closing ? or ! and an initial's . stay)."""
+    text = text.strip()
+    keep = re.search(r"(?:(?<![^\W\d_])[^\W\d_](\.)|([?!…][”\"’»]?))$", text)
+    text = text.strip(WRAP + "()[]")
+    end = keep and (keep.group(1) or keep.group(2))
+    if end and not text.endswith(end):
+        text += end
+    return text.strip()
+
+
+def strip_in(text: str) -> str:
+    """A container's span without its "In:" or GOST "//" ("In Stalin and the Army")."""
+    return strip(CONTAINER_MARK_RE.sub("", text.strip()))
+
+
+def unquote(text: str) -> tuple[str, bool]:
+    """A title without the quotation marks around it, and whether it had them."""
+    text = strip(text)
+    if not text:
+        return text, False
+    if len(text) > 1 and text[0] in QUOTES and text[-1] in QUOTES:
+        return text[1:-1].strip().rstrip(",.").strip(), True
+    if text[:1] in QUOTES and text.count(text[0]) == 1 and text[0] not in "'’":
+        return text[1:].strip(), True
+    closer = text[-1:]
+    opener = {"”": "“", "»": "«"}.get(closer, closer)
+    if (
+        closer in QUOTES
+        and closer not in "'’"
+        and text.count(closer) == 1
+        and (opener == closer or opener not in text)
+    ):
+        return text[:-1].strip().rstrip(",."), True
+    return re.sub(r"[.,]([”’\"»])$", r"\1", text), False  # '…of 1928.”': the stop is the list's
+
+
+def _people(by_label: dict[str, list[str]], ref: Reference) -> None:
+    for label in PERSON_ROLES:
+        for text in by_label.get(label, []):
+            people = read_people(text)
+            role = people.role if label == "author" else (people.role or label)
+            if label == "editor" and people.role == "translator":
+                role = "translator"
+            role = role or label
+            if not people.names or ref.names.get(role):
+                if people.names:
+                    ref.notes.append(strip(text))
+                continue
+            ref.names[role] = people.names
+            if people.et_al and role == "author":
+                ref.fields["_etal"] = "1"
+            if people.rest:
+                by_label["publisher"].append(people.rest)  # "edited by X, Bloomsbury, 2020"
+
+
+def _titles(by_label: dict[str, list[str]], ref: Reference) -> None:
+    if by_label.get("maintitle"):
+        ref.fields["maintitle"] = unquote(by_label["maintitle"][0])[0]
+    titles = by_label.get("title", [])
+    if titles:
+        title, quoted = unquote(titles[0])
+        ref.fields["title"] = title
+        ref.quoted_title = quoted
+        for extra in titles[1:]:
+            ref.notes.append(unquote(extra)[0])
+    for label, field in (("journal", "journaltitle"), ("container-title", "booktitle")):
+        texts = by_label.get(label, [])
+        if texts:
+            ref.fields[field] = unquote(strip_in(" ".join(texts)))[0]
+    series = by_label.get("collection-title")
+    if series:
+        text = re.sub(r"^(?:of|in)\s+", "", strip(" ".join(series)))
+        m = SERIES_NUMBER_RE.search(text)
+        if m and m.start() > 0:
+            ref.fields["number"] = m.group("n")
+            text = text[: m.start()]
+        ref.fields["series"] = strip(text)
+
+
+def _dates(texts: list[str], ref: Reference) -> None:
+    """The first dated span is the date; a bracketed or earlier year beside it the original's."""
+    years: list[tuple[str, bool]] = []  # (year, bracketed)
+    month_only = None
+    for text in texts:
+        if F.NODATE_RE.search(text):
+            ref.fields["_nodate"] = "1"
+            continue
+        for m in re.finditer(rf"(?P<open>[\[(])?\s*(?P<y>{F.YEAR})(?P<suffix>[a-z])?\b", text):
+            years.append((m.group("y"), bool(m.group("open")) and len(texts) + len(years) > 1))
+            if m.group("suffix") and "_yearsuffix" not in ref.fields:
+                ref.fields["_yearsuffix"] = m.group("suffix")
+        date, dm = F.parse_date(text)
+        if date and "date" not in ref.fields:
+            set_date(ref, date)
+        elif not date and month_only is None:
+            month_only = _month_day(text)
+    if "date" in ref.fields and month_only and len(ref.fields["date"]) == 4:
+        set_date(ref, f"{ref.fields['date']}-{month_only}")
+    distinct = list(dict.fromkeys(y for y, _ in years))
+    if len(distinct) == 2:
+        bracketed = [y for y, b in years if b]
+        original = bracketed[0] if len(bracketed) == 1 else min(distinct)
+        later = next(y for y in distinct if y != original)
+        if original < later:
+            ref.fields["origdate"] = original
+            ref.fields["date"] = (
+                later
+                if "date" not in ref.fields or ref.fields["date"].startswith(original)
+                else ref.fields["date"]
+            )
+
+
+def _month_day(text: str) -> str | None:
+    """'7 March' / 'March 7' -> '03-07'; a month alone -> '03'."""
+    m = re.search(
+        rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{F.MONTH})|(?P<m2>{F.MONTH})\s*(?P<d2>\d{{1,2}})?)", text
+    )
+    if not m:
+        return None
+    word = (m.group("m1") or m.group("m2")).lower().rstrip(".")
+    month = F.MONTHS[word[:4] if word.startswith("sept") else word[:3]]
+    day = m.group("d1") or m.group("d2")
+    return f"{month:02d}-{int(day):02d}" if day and 1 <= int(day) <= 31 else f"{month:02d}"
+
+
+VOLUME_WORD = r"(?:vol(?:ume)?s?|v|t|tom|т|bd|band|jg|jahrg(?:ang)?|anno|année|année|tome)"
+NUMBER_WORD = r"(?:no|nos|nr|n°|n|nº|№|num|number|issue|iss|heft|h|вып|fasc|cahier)"
+SUPPLEMENT_RE = re.compile(r"(?i)\bsuppl(?:ement)?\.?\s*(?P<n>\d*)")
+SPECIAL_ISSUE_RE = re.compile(r"(?i)\b(?:special|spec\.)\s+iss(?:ue|\.)?")
+
+
+def _volume(text: str, ref: Reference) -> None:
+    """Volume, issue number, supplement or season, in any of the common shapes."""
+    text = strip(text)
+    rest = text
+    supplement = SUPPLEMENT_RE.search(rest)
+    if supplement:  # "210 (suppl 6)": the number is the supplement's (CMOS 14.180)
+        n = supplement.group("n")
+        ref.fields.setdefault("number", f"suppl. {n}" if n else "suppl.")
+        rest = rest[: supplement.start()] + rest[supplement.end() :]
+    special = SPECIAL_ISSUE_RE.search(rest)
+    if special:  # biblatex's issue field: "special issue", printed with the date
+        ref.fields.setdefault("issue", "special issue")
+        rest = rest[: special.start()] + rest[special.end() :]
+    m = re.search(rf"(?i)\b{VOLUME_WORD}\.?\s*(?P<v>\d+|[ivxlcdm]+\b)", rest)
+    if m:
+        ref.fields.setdefault("volume", m.group("v"))
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    m = re.search(rf"(?i)(?:^|(?<=[\s,(\d])){NUMBER_WORD}\.?\s*(?P<n>\d+(?:\s*[-/–]\s*\d+)?)", rest)
+    if m:
+        ref.fields.setdefault("number", re.sub(r"\s+", "", m.group("n")))
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    season = re.search(rf"(?i)\b{F.SEASON}\b", rest)
+    if season:
+        ref.fields.setdefault("issue", season.group().capitalize())
+        rest = rest[: season.start()] + rest[season.end() :]
+    numbers = re.findall(r"\d+(?:\s*[-/–]\s*\d+)?|\b[IVXLCDM]+\b", rest)
+    m = re.match(r"\W*\((?P<v>\d+)\)\s*(?P<n>\d+)", rest)  # "(39)1"
+    if m:
+        numbers = [m.group("v"), m.group("n")]
+    if numbers and "volume" not in ref.fields:
+        ref.fields["volume"] = numbers.pop(0)
+    if numbers and "number" not in ref.fields:
+        ref.fields["number"] = re.sub(r"\s+", "", numbers.pop(0))
+
+
+def _pages(text: str, ref: Reference) -> None:
+    """A page range, a page, or a book's page count ("320 с.", "xii + 368 pp.")."""
+    total = PAGE_TOTAL_RE.match(text.strip(" .,;()"))
+    if total and not re.search(r"\d\s*[-–—]", text):
+        ref.fields.setdefault("_pagecount", total.group("n"))
+        return
+    body = PAGE_WORD_RE.sub("", strip(text)).strip(WRAP + "()")
+    body = re.sub(rf"(\d)\s*[{F.DASHES}]+\s*([A-Z]?\d)", r"\1–\2", body)
+    body = re.sub(r"^(\d+)\s+(\d+)$", r"\1–\2", body)  # "35 49": a range with its dash lost
+    m = re.search(r"[A-Z]?\d+(?:–[A-Z]?\d+)?(?:\s*[,;]\s*[A-Z]?\d+(?:–[A-Z]?\d+)?)*", body)
+    m = m or re.search(r"\b[ivxlcdm]+\b", body)
+    if m and "pages" not in ref.fields:
+        ref.fields["pages"] = F.normalise_pages(m.group())
+
+
+def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
+    publishers = [strip(t) for t in by_label.get("publisher", [])]
+    locations = [strip(t) for t in by_label.get("location", [])]
+    if publishers:
+        publisher = publishers[0]
+        m = re.fullmatch(r"(?P<loc>[^:]{2,40}?)\s*:\s*(?P<pub>.+)", publisher)
+        if m and not locations:
+            locations = [m.group("loc")]
+            publisher = m.group("pub")
+        ref.fields["publisher"] = publisher
+        ref.notes.extend(p for p in publishers[1:] if p)
+    if locations and not publishers:
+        place, publisher = _place_and_publisher(locations[0])
+        if publisher:
+            locations[0] = place
+            ref.fields["publisher"] = publisher
+    if locations and locations[0]:
+        ref.fields["location"] = CITY_ABBREVIATIONS.get(locations[0].rstrip("."), locations[0])
+    editions = by_label.get("edition", [])
+    if editions:
+        text = strip(editions[0])
+        m = F.EDITION_RE.search(text)
+        ref.fields["edition"] = F.edition_number(m.group("ed")) if m else text
+    isbn = by_label.get("isbn")
+    if isbn:
+        ref.fields["isbn"] = re.sub(r"(?i)^isbn:?\s*", "", strip(isbn[0]))
+
+
+def _place_and_publisher(text: str) -> tuple[str, str | None]:
+    """'New York, W. W. Norton' read as a place: its last part is the publisher, unless it
+    is a place too ("Paris, France") or a state's code ("Cambridge, MA")."""
+    parts = [p.strip() for p in text.split(",")]
+    last = parts[-1]
+    if len(parts) < 2 or re.fullmatch(r"[A-Z]\.?[A-Z]?\.?|[A-Z][a-z]{1,3}\.", last):
+        return text, None
+    if is_place(last) or not last[:1].isupper():
+        return text, None
+    return ", ".join(parts[:-1]), last
+
+
+def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
+    """URL and DOI, access dates, lead-ins to drop, genre words, and notes kept as they are."""
+    for text in by_label.get("doi", []) + by_label.get("url", []):
+        m = F.DOI_RE.search(text)
+        if m and "doi" not in ref.fields:
+            ref.fields["doi"] = F.clean_doi(m.group("doi"))
+        elif "url" not in ref.fields and "doi" not in ref.fields:
+            ref.fields["url"] = F.clean_url(text.strip("<>").strip())
+    for text in by_label.get("genre", []):
+        words = strip(text)
+        thesis = THESIS_RE.search(words)
+        if thesis:
+            ref.fields["_thesis"] = _thesis_type(thesis)
+        elif REPORT_RE.search(words):
+            ref.fields["_report"] = "1"
+            number = re.search(r"\b[\w/-]*\d[\w/.-]*$", words)
+            if number:
+                ref.fields["number"] = number.group()
+        elif words and not MEDIUM_RE.match(words) and not LEAD_IN_RE.match(words):
+            ref.fields["type"] = words
+    for text in by_label.get("note", []):
+        words = strip(text).strip("[]()")
+        accessed = ACCESSED_RE.search(words)
+        date = F.parse_date(accessed.group("date"))[0] if accessed else None
+        if date:
+            ref.fields["urldate"] = date
+        elif LEAD_IN_RE.match(words) or not words:
+            continue
+        elif (thesis := THESIS_RE.search(words)) and "_thesis" not in ref.fields:
+            ref.fields["_thesis"] = _thesis_type(thesis)
+            university = (words[: thesis.start()] + words[thesis.end() :]).strip(WRAP)
+            if university and "publisher" not in ref.fields:
+                ref.fields["publisher"] = university  # "University of Leeds, PhD dissertation"
+        elif REPRINT_RE.search(words) and re.search(F.YEAR, words) and "origdate" not in ref.fields:
+            years = sorted(re.findall(F.YEAR, words + " " + ref.fields.get("date", "")))
+            if len(set(years)) >= 2:
+                ref.fields["origdate"] = years[0]
+                ref.fields["date"] = years[-1]
+        else:
+            ref.notes.append(words)
+
+
+def _thesis_type(m: re.Match) -> str:
+    kind = (m.group("kind") or "").lower().replace(".", "").replace(" ", "")
+    if kind.startswith(("ma", "master", "mphil", "diplom")):
+        return "mathesis"
+    return "phdthesis"
+
+
+def _infer_type(by_label: dict[str, list[str]], ref: Reference) -> None:
+    """The biblatex entry type the fields imply, and the fields moved where that type wants them."""
+    f = ref.fields
+    container = f.get("booktitle")
+    book_facts = bool(f.get("publisher") or f.get("location") or ref.names.get("editor"))
+    if f.pop("_thesis", None) is not None or THESIS_RE.search(f.get("type", "")):
+        ref.entry_type = "thesis"
+        f["type"] = (
+            _thesis_type(THESIS_RE.search(ref.raw)) if THESIS_RE.search(ref.raw) else "phdthesis"
+        )
+        _move(f, "publisher", "institution")
+        if container and "institution" not in f:
+            f["institution"] = f.pop("booktitle")
+    elif f.get("journaltitle") and not (container and book_facts):
+        ref.entry_type = "article"
+        if container:
+            ref.notes.append(f.pop("booktitle"))
+    elif container:
+        if PROCEEDINGS_RE.search(container):
+            ref.entry_type = "inproceedings"
+        elif book_facts or ref.quoted_title is False or not f.get("volume"):
+            ref.entry_type = "incollection" if ref.names.get("editor") else "inbook"
+        else:
+            ref.entry_type = "article"
+            f["journaltitle"] = f.pop("booktitle")
+        if f.get("journaltitle") and ref.entry_type != "article":
+            ref.notes.append(f.pop("journaltitle"))
+        if ref.entry_type == "inbook" and f.get("url") and not book_facts:
+            ref.entry_type = "online"
+            f["organization"] = f.pop("booktitle")
+    elif (
+        f.pop("_report", None) is not None
+        or REPORT_RE.search(f.get("title", ""))
+        and not (f.get("journaltitle") or container)
+    ):
+        ref.entry_type = "report"
+        _move(f, "publisher", "institution")
+    elif f.get("publisher") or f.get("location"):
+        ref.entry_type = "book"
+    elif f.get("url"):
+        ref.entry_type = "online"
+    else:
+        ref.entry_type = "misc"
+    f.pop("_report", None)
+    if ref.entry_type == "online":
+        _move(f, "publisher", "organization")
+    count = f.pop("_pagecount", None)
+    if count and ref.entry_type in ("book", "thesis", "report", "misc"):
+        f["pagetotal"] = count
+    elif count and "pages" not in f:
+        f["pages"] = count
+
+
+def _move(fields: dict[str, str], old: str, new: str) -> None:
+    if fields.get(old) and not fields.get(new):
+        fields[new] = fields.pop(old)
