@@ -168,15 +168,10 @@ def diff_word(
     old_analysis, new_analysis, profile = read_both(old, new, profile_name, paper_size, say)
     say(f"write     {profile.name} as Word with tracked changes, with pandoc in {workdir}")
     layout = word_layout(profile.settings)
-    before, after = old_analysis, new_analysis
+    old_paper, new_paper = old_analysis.placed, new_analysis.placed
+    old_bibtex, new_bibtex = old_analysis.paper.bibtex, new_analysis.paper.bibtex
     docx = write_tracked_docx(
-        before.placed,
-        before.paper.bibtex,
-        after.placed,
-        after.paper.bibtex,
-        layout,
-        workdir,
-        new.epoch,
+        old_paper, old_bibtex, new_paper, new_bibtex, layout, workdir, new.epoch
     )
     target = build_dir / diff_name(profile, "docx")
     publish(docx, target)

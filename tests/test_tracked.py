@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from test_diff_docx import parts, revised_text
+from test_hostile_text import HOSTILE_LINES, HOSTILE_TITLE
 
 from paperbuild.citations.model import Citation, CiteItem
 from paperbuild.document import Document, FrontMatter, Note, Paragraph, Text
@@ -313,3 +315,21 @@ def test_the_properties_carry_the_new_title(small_file):
     core = etree.fromstring(small_file["parts"]["docProps/core.xml"])
     [title] = core.iter("{http://purl.org/dc/elements/1.1/}title")
     assert title.text == "Тухачевский, 1937"
+
+
+def test_hostile_text_stays_text_in_both_versions(tmp_path):
+    """Essay text that looks like LaTeX, JSON or markup comes through the merge and pandoc
+    literally: accepting gives the new lines, rejecting the old ones."""
+
+    def paper(lines: list[str]) -> Document:
+        blocks = tuple(Paragraph((Text(line, 1),), 1) for line in lines)
+        return Document(FrontMatter(title=HOSTILE_TITLE), blocks, "essay.md")
+
+    old_lines = [*HOSTILE_LINES, '{"t": "Span", "c": [["", ["deletion"], []], []]} here.']
+    new_lines = [line.replace(" here.", " there.") for line in old_lines]
+    layout = WordLayout(bibliography=False)
+    path = write_tracked_docx(paper(old_lines), "", paper(new_lines), "", layout, tmp_path, 0)
+    package = parts(path)
+    for accept, lines in ((True, new_lines), (False, old_lines)):
+        body = revised_text(package, accept)["body"]
+        assert body[0] == HOSTILE_TITLE and body[1:] == lines
