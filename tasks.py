@@ -112,6 +112,7 @@ def bib(c, sources="paper/sources.txt", output="bib/references.bib", corrections
         "from": "the earlier version: any git revision (HEAD~1, a tag, a commit)",
         "to": "the later version: a git revision (default: the working tree)",
         "json": "print the revision summary as one JSON object (stage lines go to stderr)",
+        "format": "pdf (default) or docx: a Word file with Word's own tracked changes",
     }
 )
 def diff(
@@ -123,10 +124,11 @@ def diff(
     profile="manuscript",
     paper_size=None,
     json=False,
+    format="pdf",
 ):
-    """Mark what changed since a revision: e.g. `invoke diff --from submitted-v1`."""
-    pdf = cli.guard(cli.diff, Path(paper), Path(build_dir), profile, paper_size, from_, to, json)
-    print(pdf)
+    """Mark what changed since a revision: e.g. `invoke diff --from submitted-v1 --format docx`."""
+    arguments = (Path(paper), Path(build_dir), profile, paper_size, from_, to, json, format)
+    print(cli.guard(cli.diff, *arguments))
 
 
 @task(

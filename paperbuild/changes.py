@@ -13,7 +13,6 @@ from __future__ import annotations
 import subprocess
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from .citations.model import Resolution
@@ -29,11 +28,11 @@ from .wordcount import (
     words,
     words_in,
 )
+from .worddiff import coarse_opcodes
 
 #: pdftohtml's scale: font sizes in its XML are points times this, rounded.
 ZOOM = 3
 SIZE_TOLERANCE = 0.6
-MIN_KEPT_WORDS = 3  # fewer unchanged words between two changes belong to the change
 
 
 def summarise(old: Analysis, new: Analysis, essay: str) -> dict:
@@ -51,17 +50,12 @@ def summarise(old: Analysis, new: Analysis, essay: str) -> dict:
 
 
 def word_changes(old: list[str], new: list[str]) -> tuple[int, int]:
-    """(added, removed): the words of ``new`` not matched in ``old``, and the reverse.
-
-    As latexdiff does (its MINWORDSBLOCK), one or two unchanged words between two
-    changes are part of the change: "was an obstacle" -> "stood in the way" is four
-    words for three, not two changes around a kept "the".
-    """
+    """(added, removed): the words of ``new`` not matched in ``old``, and the reverse, with
+    one or two unchanged words between two changes counted as changed (see
+    :mod:`paperbuild.worddiff`)."""
     added = removed = 0
-    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    for index, (tag, old_start, old_end, new_start, new_end) in enumerate(opcodes):
-        inside = 0 < index < len(opcodes) - 1
-        if tag != "equal" or (inside and old_end - old_start < MIN_KEPT_WORDS):
+    for tag, old_start, old_end, new_start, new_end in coarse_opcodes(old, new):
+        if tag == "replace":
             removed += old_end - old_start
             added += new_end - new_start
     return added, removed

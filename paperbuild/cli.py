@@ -236,22 +236,25 @@ def diff(
     from_revision: str,
     to_revision: str | None,
     as_json: bool,
+    to: str = "pdf",
 ) -> Path:
-    """Build the marked-up PDF and print the revision summary (with ``as_json``, one JSON
-    object on stdout and the stage lines on stderr); the PDF's path is for the caller."""
+    """Build the marked-up PDF (or Word file with tracked changes, ``to`` docx) and print the
+    revision summary (with ``as_json``, one JSON object on stdout and the stage lines on
+    stderr); the output's path is for the caller."""
     from .changes import summary_lines
     from .diff import build_diff
 
     if not from_revision:
         raise PaperError("input", "--from is required: the revision to compare with (HEAD~1)")
     say = partial(print, file=sys.stderr) if as_json else print
-    result = build_diff(paper, build_dir, profile, paper_size, from_revision, to_revision, say)
+    result = build_diff(paper, build_dir, profile, paper_size, from_revision, to_revision, say, to)
     if as_json:
-        print(json.dumps({"pdf": str(result.pdf), **result.summary}, ensure_ascii=False, indent=2))
+        report = {to: str(result.output), **result.summary}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for line in summary_lines(result.summary):
             print(line)
-    return result.pdf
+    return result.output
 
 
 def check(

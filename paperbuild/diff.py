@@ -31,7 +31,7 @@ from .latexdiff import MARKUPS, Markup, mark_sources, require_latexdiff, run_lat
 from .paper import Paper, load_paper
 from .pipeline import up_to_date_pdf
 from .preamble import compile_fast
-from .profiles import Profile, get_profile
+from .profiles import Profile, check_output, get_profile
 from .references import render_bibtex
 from .revision import Version, checked_out, find_repository, working_tree
 from .stages import BIB_NAME, JOBNAME, Analysis, analyse, effective_profile, render
@@ -39,6 +39,7 @@ from .stages import BIB_NAME, JOBNAME, Analysis, analyse, effective_profile, ren
 FROM_TEX = "from.tex"
 TO_TEX = "to.tex"
 SUMMARY = ".diff-summary.json"
+TRACKED = "tracked changes"  # the summary's markup of a Word file
 
 
 @dataclass(frozen=True)
@@ -57,18 +58,20 @@ class Side:
 
 @dataclass(frozen=True)
 class DiffResult:
-    pdf: Path
+    output: Path  # the marked-up PDF or .docx published in the build folder
     summary: dict
     up_to_date: bool = False
 
 
-def diff_work_dir(build_dir: Path, profile_name: str) -> Path:
-    return work_dir(build_dir, f"{profile_name}-diff")
+def diff_work_dir(build_dir: Path, profile_name: str, to: str = "pdf") -> Path:
+    """``build/work/PROFILE-diff`` (``PROFILE-diff-docx`` for Word)."""
+    return work_dir(build_dir, f"{profile_name}-diff", to=to)
 
 
-def diff_pdf_name(profile: Profile) -> str:
-    """``paper-manuscript-diff.pdf`` for the manuscript, ``paper-diff.pdf`` for the journal."""
-    return f"{Path(profile.pdf_name()).stem}-diff.pdf"
+def diff_name(profile: Profile, to: str = "pdf") -> str:
+    """``paper-manuscript-diff.pdf`` for the manuscript, ``paper-diff.docx`` for the journal
+    as Word."""
+    return f"{Path(profile.pdf_name()).stem}-diff.{to}"
 
 
 def build_diff(
@@ -79,13 +82,17 @@ def build_diff(
     from_revision: str,
     to_revision: str | None = None,
     say: Callable[[str], None] = print,
+    to: str = "pdf",
 ) -> DiffResult:
     """Mark up the paper folder at ``to_revision`` (None: the working tree) against
-    ``from_revision`` and publish the PDF beside the profile's own."""
-    get_profile(profile_name, paper_size)  # a bad name or size fails before anything runs
-    require_latexdiff()
+    ``from_revision`` and publish the PDF (or, ``to`` docx, the Word file with tracked
+    changes) beside the profile's own."""
+    # A bad name, size or format fails before anything runs.
+    check_output(get_profile(profile_name, paper_size), to)
+    if to == "pdf":
+        require_latexdiff()
     repo = find_repository(paper_dir)
-    workdir = diff_work_dir(build_dir, profile_name)
+    workdir = diff_work_dir(build_dir, profile_name, to)
     with ExitStack() as stack:
         old = stack.enter_context(checked_out(repo, from_revision, "--from"))
         new = (
@@ -96,15 +103,17 @@ def build_diff(
         stack.enter_context(locked(workdir, say))
         options = {"diff": [old.identity, new.identity], "profile": profile_name}
         options |= {"paper_size": paper_size, "epoch": new.epoch}
+        options |= {"to": to} if to != "pdf" else {}
         key = input_key(new.paper_dir, options)
         fresh = fresh_output(workdir, key)
         if fresh and (workdir / SUMMARY).is_file():
             say("up to date (neither version changed since the last diff)")
             summary = json.loads((workdir / SUMMARY).read_text(encoding="utf-8"))
             return DiffResult(fresh, summary, up_to_date=True)
-        result = diff_versions(old, new, build_dir, workdir, profile_name, paper_size, say)
+        mark_up = diff_versions if to == "pdf" else diff_word
+        result = mark_up(old, new, build_dir, workdir, profile_name, paper_size, say)
         write_text(workdir / SUMMARY, json.dumps(result.summary, ensure_ascii=False) + "\n")
-        write_stamp(workdir, key, result.pdf)
+        write_stamp(workdir, key, result.output)
         return result
 
 
@@ -117,16 +126,8 @@ def diff_versions(
     paper_size: str | None,
     say: Callable[[str], None],
 ) -> DiffResult:
-    say(f"from      {old.label} ({old.name(old.paper_dir)})")
-    say(f"to        {new.label} ({new.name(new.paper_dir)})")
-    old_analysis, new_analysis = read(old), read(new)
-    profile = effective_profile(profile_name, paper_size, new_analysis.placed)
+    old_analysis, new_analysis, profile = read_both(old, new, profile_name, paper_size, say)
     old_side, new_side = draw(old, old_analysis, profile), draw(new, new_analysis, profile)
-    for side in (old_side, new_side):
-        resolution = side.analysis.resolution
-        counts = f"{len(side.analysis.paper.bibliography.entries)} sources, "
-        counts += f"{len(resolution.citations)} citations, {len(resolution.unresolved)} unresolved"
-        say(f"cite      {side.version.label}: {counts}")
     say(f"render    {profile.name} ({profile.template}), both versions")
     workdir.mkdir(parents=True, exist_ok=True)
     write_text(workdir / FROM_TEX, old_side.rendered.latex)
@@ -140,13 +141,64 @@ def diff_versions(
         return version_failure(name, sides[name], workdir, build_dir, paper_size, say)
 
     compiled, markup = compile_marked(workdir, new_side.essay, new.epoch, sources, say, blame)
-    target = build_dir / diff_pdf_name(profile)
+    target = build_dir / diff_name(profile)
     publish(compiled.pdf, target)
     notes = note_words_marked(target, profile.settings["font_size"])
     summary = {"from": old.label, "to": new.label, "markup": markup.name}
     summary |= changes
     summary["words"]["notes"] = notes
     return DiffResult(target, summary)
+
+
+def diff_word(
+    old: Version,
+    new: Version,
+    build_dir: Path,
+    workdir: Path,
+    profile_name: str,
+    paper_size: str | None,
+    say: Callable[[str], None],
+) -> DiffResult:
+    """The new version as Word, with what changed since the old one as Word's own tracked
+    changes (see :mod:`paperbuild.docx.tracked`): no TeX, no latexdiff."""
+    from .docx.layout import word_layout
+    from .docx.readback import tracked_note_words
+    from .docx.write_tracked import write_tracked_docx
+
+    old_analysis, new_analysis, profile = read_both(old, new, profile_name, paper_size, say)
+    say(f"write     {profile.name} as Word with tracked changes, with pandoc in {workdir}")
+    layout = word_layout(profile.settings)
+    old_paper, new_paper = old_analysis.placed, new_analysis.placed
+    old_bibtex, new_bibtex = old_analysis.paper.bibtex, new_analysis.paper.bibtex
+    docx = write_tracked_docx(
+        old_paper, old_bibtex, new_paper, new_bibtex, layout, workdir, new.epoch
+    )
+    target = build_dir / diff_name(profile, "docx")
+    publish(docx, target)
+    summary = {"from": old.label, "to": new.label, "markup": TRACKED}
+    summary |= summarise(old_analysis, new_analysis, new_analysis.placed.path)
+    summary["words"]["notes"] = tracked_note_words(target)
+    return DiffResult(target, summary)
+
+
+def read_both(
+    old: Version,
+    new: Version,
+    profile_name: str,
+    paper_size: str | None,
+    say: Callable[[str], None],
+) -> tuple[Analysis, Analysis, Profile]:
+    """Both versions read and cited, each on its own, and the profile (the new version's size)."""
+    say(f"from      {old.label} ({old.name(old.paper_dir)})")
+    say(f"to        {new.label} ({new.name(new.paper_dir)})")
+    analyses = read(old), read(new)
+    for version, analysis in zip((old, new), analyses, strict=True):
+        resolution = analysis.resolution
+        counts = f"{len(analysis.paper.bibliography.entries)} sources, "
+        counts += f"{len(resolution.citations)} citations, {len(resolution.unresolved)} unresolved"
+        say(f"cite      {version.label}: {counts}")
+    profile = effective_profile(profile_name, paper_size, analyses[1].placed)
+    return *analyses, profile
 
 
 @contextmanager

@@ -72,29 +72,30 @@ def marked(pdf: Path, rgb: tuple[float, ...], notes: bool) -> str:
 
 def test_pdf_is_named_by_profile_and_built_with_underlines(revised):
     repo, result, said = revised
-    assert result.pdf == repo / "build" / "paper-manuscript-diff.pdf"
+    assert result.output == repo / "build" / "paper-manuscript-diff.pdf"
     assert result.summary["markup"] == "underline"
     assert not any("falling back" in line for line in said)
 
 
 def test_reworded_paragraph_is_struck_and_replaced(revised):
     _, result, _ = revised
-    added, deleted = marked(result.pdf, ADDED_RGB, False), marked(result.pdf, DELETED_RGB, False)
+    pdf = result.output
+    added, deleted = marked(pdf, ADDED_RGB, False), marked(pdf, DELETED_RGB, False)
     assert "Whitewood’s archival study shows that older narratives" in added
     assert "one of the few western historians who has done extensive" in deleted
 
 
 def test_removed_sentence_is_struck(revised):
     _, result, _ = revised
-    deleted = " ".join(marked(result.pdf, DELETED_RGB, False).split())
+    deleted = " ".join(marked(result.output, DELETED_RGB, False).split())
     assert "Sergei Minakov’s scholarship fleshes out this line of thinking" in deleted
     assert "the tense political struggle unfolding in the military elite." in deleted
 
 
 def test_changed_page_shows_as_changed_note(revised):
     _, result, _ = revised
-    deleted_notes = marked(result.pdf, DELETED_RGB, True)
-    added_notes = marked(result.pdf, ADDED_RGB, True)
+    deleted_notes = marked(result.output, DELETED_RGB, True)
+    added_notes = marked(result.output, ADDED_RGB, True)
     assert "Roberts" in deleted_notes and "19." in deleted_notes
     assert "Roberts" in added_notes and "20." in added_notes
     assert "20." not in words(deleted_notes) and "19." not in words(added_notes)
@@ -102,20 +103,23 @@ def test_changed_page_shows_as_changed_note(revised):
 
 def test_new_source_cited_in_a_note_and_marked_in_the_bibliography(revised):
     _, result, _ = revised
-    added_notes = marked(result.pdf, ADDED_RGB, True)
+    added_notes = marked(result.output, ADDED_RGB, True)
     assert "R. Conquest" in added_notes and "The Great Terror" in added_notes
     assert "201." in added_notes
     layout = subprocess.run(
-        ["pdftotext", "-layout", str(result.pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-layout", str(result.output), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     entry = [line for line in layout.splitlines() if "Conquest, R." in line]
     assert len(entry) == 1 and entry[0].split()[0] == "added"
-    assert "Conquest, R." in marked(result.pdf, ADDED_RGB, False)
+    assert "Conquest, R." in marked(result.output, ADDED_RGB, False)
 
 
 def test_nothing_else_is_marked(revised):
     _, result, _ = revised
-    body = marked(result.pdf, ADDED_RGB, False) + " " + marked(result.pdf, DELETED_RGB, False)
+    body = marked(result.output, ADDED_RGB, False) + " " + marked(result.output, DELETED_RGB, False)
     changed = [OLD_PARAGRAPH, NEW_PARAGRAPH, REMOVED_SENTENCE, ADDED_SENTENCE]
     source = "added Conquest, R. The Great Terror: A Reassessment. Oxford University Press, 1990."
     allowed = set(bare_words(" ".join([*changed, source])))

@@ -4,6 +4,8 @@ block quotation and one inside a citation of two works."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import needs_tex
 from gitrepo import commit, replace_once, seed_repository
@@ -29,9 +31,8 @@ def move_paragraph(text: str, starting: str, before: str) -> str:
     return "\n\n".join([*paragraphs[:at], moved, *paragraphs[at:]])
 
 
-@pytest.fixture(scope="module")
-def troubled(tmp_path_factory):
-    repo = seed_repository(tmp_path_factory.mktemp("trouble") / "repo")
+def trouble(repo: Path) -> None:
+    """Two commits: a Russian sentence added, then each trouble spot revised."""
     essay = repo / "paper" / "essay.md"
     replace_once(essay, "charisma.", "charisma." + RUSSIAN)
     commit(repo, "a Russian sentence")
@@ -41,11 +42,18 @@ def troubled(tmp_path_factory):
     replace_once(essay, "Despite the danger of being labeled", "Despite the risk of being labeled")
     replace_once(essay, "(Read, 2016; Rieber, 2022)", "(Read, 2016, p. 7; Rieber, 2022)")
     commit(repo, "revised")
+
+
+@pytest.fixture(scope="module")
+def troubled(tmp_path_factory):
+    repo = seed_repository(tmp_path_factory.mktemp("trouble") / "repo")
+    trouble(repo)
     result = build_diff(
         repo / "paper", repo / "build", "manuscript", None, "HEAD~1", None, lambda line: None
     )
-    added, deleted = marked(result.pdf, ADDED_RGB, False), marked(result.pdf, DELETED_RGB, False)
-    notes = marked(result.pdf, ADDED_RGB, True), marked(result.pdf, DELETED_RGB, True)
+    pdf = result.output
+    added, deleted = marked(pdf, ADDED_RGB, False), marked(pdf, DELETED_RGB, False)
+    notes = marked(pdf, ADDED_RGB, True), marked(pdf, DELETED_RGB, True)
     return result, " ".join(added.split()), " ".join(deleted.split()), notes
 
 

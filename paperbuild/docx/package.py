@@ -12,7 +12,7 @@ undated (1980, zip's epoch), so that two builds of one paper give the same bytes
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -51,15 +51,26 @@ AFTER_ENDNOTE_SETTINGS = ("compat", "docVars", "rsids", "mathPr", "attachedSchem
 SECTION_FIRST = ("headerReference", "footerReference", "footnotePr")
 
 Parts = dict[str, bytes]
+Edit = Callable[[Parts], None]  # a change to the package's parts, made in place
 
 
-def finish(docx: Path, target: Path, author: str | None, anonymous: bool, endnotes: bool) -> Path:
-    """``docx`` as ``target``: no custom properties; ``author`` (or no one) as its creator, no
-    last-modified-by, and for an ``anonymous`` file no dates either (they could place the
-    author, as the anonymised PDF's creation date could); its notes made endnotes if asked."""
+def finish(
+    docx: Path,
+    target: Path,
+    author: str | None,
+    anonymous: bool,
+    endnotes: bool,
+    edits: Sequence[Edit] = (),
+) -> Path:
+    """``docx`` as ``target``: the caller's ``edits`` first; no custom properties; ``author``
+    (or no one) as its creator, no last-modified-by, and for an ``anonymous`` file no dates
+    either (they could place the author, as the anonymised PDF's creation date could); its
+    notes made endnotes if asked."""
     with zipfile.ZipFile(docx) as package:
         names = package.namelist()
         parts = {name: package.read(name) for name in names}
+    for change in edits:
+        change(parts)
     drop_custom_properties(parts)
     edit(parts, "docProps/core.xml", lambda core: set_people(core, author, anonymous))
     if endnotes:

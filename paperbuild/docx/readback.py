@@ -67,6 +67,23 @@ def read_docx(path: Path) -> DocxInfo:
     )
 
 
+def tracked_note_words(path: Path) -> dict[str, int]:
+    """The words Word shows inserted (``added``) and deleted (``removed``) in the notes: the
+    revision summary's words in the notes, read back as for a PDF."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = [package.read(name) for name in NOTE_PARTS.values()
+                     if name in package.namelist()]  # fmt: skip
+    except (OSError, zipfile.BadZipFile) as err:
+        raise PaperError("check", f"cannot read the Word file: {err}", path) from None
+    changed: dict[str, list[str]] = {"added": [], "removed": []}
+    for xml in parts:
+        for change in etree.fromstring(xml).iter(f"{W}ins", f"{W}del"):
+            side = "added" if change.tag == f"{W}ins" else "removed"
+            changed[side].append("".join(t.text or "" for t in change.iter(f"{W}t", f"{W}delText")))
+    return {side: words_in("\n".join(texts)) for side, texts in changed.items()}
+
+
 def note_texts(xml: bytes | None, tag: str) -> list[str]:
     """The text of each note (not the separators Word keeps among them), spaces tidied."""
     if xml is None:

@@ -10,13 +10,14 @@ as biblatex-chicago prints them).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..document import Document
 from ..files import write_text
 from ..locations import TEMPLATE_DIR
 from .layout import WordLayout
-from .package import finish
+from .package import Edit, finish
 from .pandoc import api_version, run_pandoc
 from .pandoc_json import pandoc_document
 from .reference import prepare_reference
@@ -25,6 +26,7 @@ from .references import citeproc_references
 REFERENCE_DOCX = TEMPLATE_DIR / "reference.docx"
 CSL = TEMPLATE_DIR / "chicago-notes.csl"
 BIB_NAME = "references.bib"
+TO_DOCX = ("--reference-doc=reference.docx", "--output=pandoc.docx")
 
 
 def write_docx(
@@ -37,14 +39,29 @@ def write_docx(
 ) -> Path:
     """``workdir/paper.docx`` for ``document``, dated ``epoch``, made beside its sources."""
     workdir.mkdir(parents=True, exist_ok=True)
-    write_text(workdir / BIB_NAME, bibtex)
-    references = citeproc_references(workdir / BIB_NAME, workdir / "references.json")
     prepare_reference(template, layout, workdir / "reference.docx")
     ast = pandoc_document(document, layout, api_version())
-    write_text(workdir / "paper.json", json.dumps(ast, ensure_ascii=False))
-    arguments = ["--from=json", "paper.json", "--citeproc", f"--bibliography={references.name}"]
-    arguments += [f"--csl={CSL}", "--reference-doc=reference.docx", "--output=pandoc.docx"]
-    run_pandoc(arguments, workdir, epoch=epoch)
+    run_pandoc([*citeproc_arguments(ast, bibtex, workdir), *TO_DOCX], workdir, epoch=epoch)
+    return finished(workdir, document, layout)
+
+
+def finished(
+    workdir: Path, document: Document, layout: WordLayout, edits: Sequence[Edit] = ()
+) -> Path:
+    """pandoc's ``pandoc.docx`` in ``workdir`` made ``paper.docx``: its properties for
+    ``document`` and ``layout``, its notes endnotes if asked (see :func:`.package.finish`)."""
     endnotes = layout.notes == "endnotes"
     author, anonymous = document.meta.author, layout.anonymous
-    return finish(workdir / "pandoc.docx", workdir / "paper.docx", author, anonymous, endnotes)
+    source, target = workdir / "pandoc.docx", workdir / "paper.docx"
+    return finish(source, target, author, anonymous, endnotes, edits)
+
+
+def citeproc_arguments(ast: dict, bibtex: str, folder: Path) -> list[str]:
+    """Write the document ``ast`` and its bibliography into ``folder`` as pandoc's citeproc
+    reads them; pandoc's arguments to read them there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_text(folder / BIB_NAME, bibtex)
+    references = citeproc_references(folder / BIB_NAME, folder / "references.json")
+    write_text(folder / "paper.json", json.dumps(ast, ensure_ascii=False))
+    arguments = ["--from=json", "paper.json", "--citeproc", f"--bibliography={references.name}"]
+    return [*arguments, f"--csl={CSL}"]
