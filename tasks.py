@@ -12,8 +12,13 @@ PAPER = "paper"
 BUILD = "build"
 DEFAULT_CORRECTIONS = "bib/corrections.yaml"
 PAPER_HELP = "paper folder holding essay.md and sources.txt (default: paper)"
+CORRECTIONS_HELP = (
+    "corrections for the Sources list (default: the paper folder's corrections.yaml; "
+    "for the project's own paper/, bib/corrections.yaml)"
+)
 BUILD_OPTIONS_HELP = {
     "paper": PAPER_HELP,
+    "corrections": CORRECTIONS_HELP,
     "build-dir": "where outputs go (default: build)",
     "profile": "journal (default), manuscript or handout",
     "paper-size": "a4 or letter (default: the front matter's paper-size, else the profile's)",
@@ -32,9 +37,19 @@ def setup(c):
         "booklet": "with --profile handout: impose it as a folded A5 (or half-letter) booklet",
     }
 )
-def build(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, booklet=False):
+def build(
+    c,
+    paper=PAPER,
+    build_dir=BUILD,
+    profile="journal",
+    paper_size=None,
+    booklet=False,
+    corrections=None,
+):
     """Build the PDF: e.g. `invoke build`, `invoke build --profile handout --paper-size letter`."""
-    pdf = cli.guard(cli.build, Path(paper), Path(build_dir), profile, paper_size, booklet)
+    pdf = cli.guard(
+        cli.build, Path(paper), Path(build_dir), profile, paper_size, booklet, named(corrections)
+    )
     print(pdf)
 
 
@@ -43,18 +58,20 @@ def build(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, b
         "paper": PAPER_HELP,
         "build-dir": "where outputs go (default: build; the submission goes in its submission/)",
         "paper-size": "a4 or letter (default: the front matter's paper-size, else a4)",
+        "corrections": CORRECTIONS_HELP,
     }
 )
-def submission(c, paper=PAPER, build_dir=BUILD, paper_size=None):
+def submission(c, paper=PAPER, build_dir=BUILD, paper_size=None, corrections=None):
     """Write the anonymised manuscript PDF, a title page PDF and a source zip for pdflatex alone."""
-    for path in cli.guard(cli.submission, Path(paper), Path(build_dir), paper_size):
+    paths = cli.guard(cli.submission, Path(paper), Path(build_dir), paper_size, named(corrections))
+    for path in paths:
         print(path)
 
 
 @task(help=BUILD_OPTIONS_HELP)
-def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None):
+def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, corrections=None):
     """Rebuild on every save of the essay, sources or templates: e.g. `invoke watch`."""
-    cli.guard(cli.watch, Path(paper), Path(build_dir), profile, paper_size)
+    cli.guard(cli.watch, Path(paper), Path(build_dir), profile, paper_size, named(corrections))
 
 
 @task(help={"refs": "run the reference-parser benchmark instead of the build benchmark"})
@@ -84,8 +101,14 @@ def bib(c, sources="paper/sources.txt", output="bib/references.bib", corrections
         "build-dir": "where the last build went, to read its PDF and log (default: build)",
         "json": "print one JSON object on stdout instead of a summary",
         "strict": "exit non-zero on any unresolved citation, error or warning",
+        "corrections": CORRECTIONS_HELP,
     }
 )
-def check(c, paper=PAPER, build_dir=BUILD, json=False, strict=False):
+def check(c, paper=PAPER, build_dir=BUILD, json=False, strict=False, corrections=None):
     """List citations, unresolved and uncited works, problems: e.g. `invoke check --strict`."""
-    cli.guard(cli.check, Path(paper), Path(build_dir), json, strict)
+    cli.guard(cli.check, Path(paper), Path(build_dir), json, strict, named(corrections))
+
+
+def named(path: str | None) -> Path | None:
+    """An optional path option as a Path (None when not given)."""
+    return Path(path) if path else None

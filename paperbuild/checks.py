@@ -29,9 +29,9 @@ PROFILE = "journal"  # the PDF a plain `invoke build` makes
 FAILING = ("error", "warning")
 
 
-def check_paper(paper_dir: Path, build_dir: Path) -> dict:
+def check_paper(paper_dir: Path, build_dir: Path, corrections: Path | None = None) -> dict:
     """Citations, unresolved and uncited works, problems, and the built PDF's state."""
-    paper = load_paper(paper_dir)
+    paper = load_paper(paper_dir, corrections)
     analysis = analyse(paper)
     report = citation_report(analysis.resolution)
     add_candidates(report, analysis)

@@ -99,30 +99,45 @@ def _is_root() -> bool:
 
 
 def build(
-    paper: Path, build_dir: Path, profile: str, paper_size: str | None, booklet: bool = False
+    paper: Path,
+    build_dir: Path,
+    profile: str,
+    paper_size: str | None,
+    booklet: bool = False,
+    corrections: Path | None = None,
 ) -> Path:
     if booklet and profile != "handout":
         raise PaperError("input", "--booklet imposes the handout: add --profile handout")
-    result = run_build(paper, build_dir, profile, paper_size, booklet=booklet)
+    result = run_build(
+        paper, build_dir, profile, paper_size, booklet=booklet, corrections=corrections
+    )
     if get_profile(profile).settings.get("word_count"):
         from .submission import manuscript_words
 
-        print(f"words     {manuscript_words(paper, result, paper_size)}")
+        print(f"words     {manuscript_words(paper, result, paper_size, corrections)}")
     return result.pdf
 
 
-def submission(paper: Path, build_dir: Path, paper_size: str | None) -> list[Path]:
+def submission(
+    paper: Path, build_dir: Path, paper_size: str | None, corrections: Path | None = None
+) -> list[Path]:
     """The anonymised manuscript, its title page and its source archive, in that order."""
     from .submission import build_submission
 
-    written = build_submission(paper, build_dir, paper_size)
+    written = build_submission(paper, build_dir, paper_size, corrections=corrections)
     return [written.manuscript, written.title_page, written.archive]
 
 
-def watch(paper: Path, build_dir: Path, profile: str, paper_size: str | None) -> None:
+def watch(
+    paper: Path,
+    build_dir: Path,
+    profile: str,
+    paper_size: str | None,
+    corrections: Path | None = None,
+) -> None:
     from .watch import watch as run_watch
 
-    run_watch(paper, build_dir, profile, paper_size)
+    run_watch(paper, build_dir, profile, paper_size, corrections=corrections)
 
 
 def bench(name: str) -> None:
@@ -164,11 +179,13 @@ def bib(
     return output
 
 
-def check(paper: Path, build_dir: Path, as_json: bool, strict: bool) -> None:
+def check(
+    paper: Path, build_dir: Path, as_json: bool, strict: bool, corrections: Path | None = None
+) -> None:
     """Print the check report (one JSON object with ``as_json``); with ``strict``, fail on doubt."""
     from .checks import check_paper, strict_failures, summary
 
-    report = check_paper(paper, build_dir)
+    report = check_paper(paper, build_dir, corrections)
     essay = str(paper / "essay.md")
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

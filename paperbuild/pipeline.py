@@ -34,14 +34,18 @@ def build(
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
     booklet: bool = False,
+    corrections: Path | None = None,
 ) -> BuildResult:
-    """Build one profile (``booklet``: imposed as a folded booklet); if nothing changed, say so.
+    """Build one profile (``booklet``: imposed as a folded booklet; ``corrections``: a file
+    named by option); if nothing changed, say so.
 
     Builds of one profile take turns on a lock; different profiles run side by side.
     """
     get_profile(profile_name, paper_size)  # a bad name or size fails before anything is written
     with incremental.locked(incremental.work_dir(build_dir, profile_name, booklet), say):
-        return build_locked(paper_dir, build_dir, profile_name, paper_size, say, booklet)
+        return build_locked(
+            paper_dir, build_dir, profile_name, paper_size, say, booklet, corrections
+        )
 
 
 def build_locked(
@@ -51,6 +55,7 @@ def build_locked(
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
     booklet: bool = False,
+    corrections: Path | None = None,
 ) -> BuildResult:
     """:func:`build` for a caller that already holds the work folder's lock (and goes on
     reading it afterwards, as the submission does); the lock is not reentrant."""
@@ -59,13 +64,15 @@ def build_locked(
     epoch = source_date_epoch(paper_dir)
     options = {"profile": profile_name, "paper_size": paper_size, "epoch": epoch}
     options |= {"booklet": True} if booklet else {}
-    key = incremental.input_key(paper_dir, options)
+    key = incremental.input_key(paper_dir, options, corrections)
     fresh = incremental.fresh_pdf(workdir, key)
     if fresh:
         say("up to date (no input changed since the last build)")
         return BuildResult(fresh, None, "", up_to_date=True)
     from .stages import build_fresh  # deferred: see the module docstring
 
-    result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet)
+    result = build_fresh(
+        paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet, corrections
+    )
     incremental.write_stamp(workdir, key, result.pdf)
     return result

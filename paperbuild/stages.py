@@ -67,10 +67,11 @@ def build_fresh(
     epoch: int,
     say: Callable[[str], None],
     booklet: bool = False,
+    corrections: Path | None = None,
 ) -> BuildResult:
     """Every stage, each handing its data to the next (latexmk skips TeX passes it need not run)."""
     say(f"read      {paper_dir}")
-    paper = load_paper(paper_dir)
+    paper = load_paper(paper_dir, corrections)
     profile = effective_profile(profile_name, paper_size, paper.document)
     if booklet:
         profile = booklet_profile(profile)

@@ -54,6 +54,7 @@ def build_submission(
     build_dir: Path,
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
+    corrections: Path | None = None,
 ) -> Submission:
     """Build the manuscript, then publish it, its title page and its source archive.
 
@@ -65,8 +66,10 @@ def build_submission(
     folder = build_dir / SUBMISSION_DIR
     workdir = work_dir(build_dir, "manuscript")
     with locked(workdir, say):
-        result = build_locked(paper_dir, build_dir, "manuscript", paper_size, say)
-        analysis, profile, words = measure(paper_dir, result, paper_size)
+        result = build_locked(
+            paper_dir, build_dir, "manuscript", paper_size, say, corrections=corrections
+        )
+        analysis, profile, words = measure(paper_dir, result, paper_size, corrections)
         say(f"words     {words}")
         manuscript = folder / "paper-manuscript.pdf"
         publish(result.pdf, manuscript)
@@ -81,15 +84,17 @@ def build_submission(
     return Submission(manuscript, folder / "paper-title-page.pdf", archive, words)
 
 
-def manuscript_words(paper_dir: Path, result: BuildResult, paper_size: str | None) -> WordCount:
-    return measure(paper_dir, result, paper_size)[2]
+def manuscript_words(
+    paper_dir: Path, result: BuildResult, paper_size: str | None, corrections: Path | None = None
+) -> WordCount:
+    return measure(paper_dir, result, paper_size, corrections)[2]
 
 
 def measure(
-    paper_dir: Path, result: BuildResult, paper_size: str | None
+    paper_dir: Path, result: BuildResult, paper_size: str | None, corrections: Path | None = None
 ) -> tuple[Analysis, Profile, WordCount]:
     """A manuscript build's analysis, profile and word count (re-read if it was up to date)."""
-    analysis = result.analysis or analyse(load_paper(paper_dir))
+    analysis = result.analysis or analyse(load_paper(paper_dir, corrections))
     profile = effective_profile("manuscript", paper_size, analysis.placed)
     words = count_words(analysis.placed, result.pdf, profile.settings["font_size"])
     return analysis, profile, words

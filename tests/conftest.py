@@ -14,9 +14,15 @@ HAVE_TEX = all(shutil.which(t) for t in ("latexmk", "pdflatex", "biber", "pdftot
 needs_tex = pytest.mark.skipif(not HAVE_TEX, reason="TeX Live not installed: run 'invoke setup'")
 
 
+def copy_paper(target: Path) -> Path:
+    """A copy of the project's paper folder at ``target``, carrying the project's reviewed
+    corrections as its own (a copy is not the project's paper, so bib/ would not apply)."""
+    shutil.copytree(REPO / "paper", target)
+    shutil.copy(REPO / "bib" / "corrections.yaml", target / "corrections.yaml")
+    return target
+
+
 @pytest.fixture
 def paper_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the project's paper folder (with its bib/ beside it)."""
-    shutil.copytree(REPO / "paper", tmp_path / "paper")
-    shutil.copytree(REPO / "bib", tmp_path / "bib")
-    return tmp_path / "paper"
+    """A throwaway copy of the project's paper folder, with its corrections."""
+    return copy_paper(tmp_path / "paper")
