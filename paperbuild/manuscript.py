@@ -30,6 +30,9 @@ from .frontmatter import split_front_matter
 
 OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))"(?=\S)')
 OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))'(?=\S)")
+#: How deep emphasis and links may nest in one another: far more than prose needs, and
+#: far less than Python's recursion limit, which every later stage's walk relies on.
+MAX_NESTING = 20
 
 
 def markdown_parser() -> MarkdownIt:
@@ -118,6 +121,14 @@ class BlockReader:
             elif kind == "code_inline":
                 stack[-1].append(Code(child.content, line))
             elif kind in ("em_open", "strong_open", "link_open"):
+                if len(opened) == MAX_NESTING:
+                    raise PaperError(
+                        "manuscript",
+                        f"emphasis or links nested more than {MAX_NESTING} deep: "
+                        "close some of them before opening more",
+                        self.path,
+                        line,
+                    )
                 opened.append(child)
                 stack.append([])
             elif kind in ("em_close", "strong_close", "link_close"):
@@ -162,6 +173,7 @@ def describe(token: Token) -> str:
         "fence": "a fenced code block",
         "code_block": "an indented code block (four spaces at a line's start)",
         "html_block": "raw HTML",
+        "blockquote_open": "a quotation",
         "table_open": "a table",
     }
     return names.get(token.type, f"Markdown element '{token.type}'")
