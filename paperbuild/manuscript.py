@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.smartquotes import process_inlines
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from .document import (
@@ -33,10 +35,25 @@ OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))'(?=\S)")
 #: How deep emphasis and links may nest in one another: far more than prose needs, and
 #: far less than Python's recursion limit, which every later stage's walk relies on.
 MAX_NESTING = 20
+#: markdown-it pairs a block's quotes in time growing with their number times the text's
+#: length (300,000 quotes on one line take a minute); beyond this many, a block's quotes
+#: are curled by where they stand instead (see curl_unpaired_quotes), in linear time.
+MAX_PAIRED_QUOTES = 1000
 
 
 def markdown_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"typographer": True}).enable(["replacements", "smartquotes"])
+    parser = MarkdownIt("commonmark", {"typographer": True}).enable(["replacements", "smartquotes"])
+    parser.core.ruler.at("smartquotes", pair_quotes)
+    return parser
+
+
+def pair_quotes(state: StateCore) -> None:
+    """markdown-it's smartquotes rule, for each block with at most MAX_PAIRED_QUOTES quotes."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children:
+            quotes = token.content.count('"') + token.content.count("'")
+            if 0 < quotes <= MAX_PAIRED_QUOTES:
+                process_inlines(token.children, state)
 
 
 def read_manuscript(path: Path) -> Document:

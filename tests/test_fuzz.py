@@ -27,8 +27,9 @@ from test_odd_input import read
 
 from paperbuild import cli
 
-#: Seconds one case may take to read, cite and render (a shared CI core, a 200,000-char line).
-TIME_LIMIT = 10
+#: Seconds one case may take to read, cite and render: a line of 200,000 link brackets
+#: takes markdown-it some 4 s on one shared core.
+TIME_LIMIT = 15
 NAMES = ["Smith", "Whitewood", "Хлевнюк", "Broué", "O'Neil", "van Ree", "שלום", "محمد"]
 
 rtl = st.characters(min_codepoint=0x0590, max_codepoint=0x06FF)  # Hebrew and Arabic
@@ -36,12 +37,13 @@ combining = st.characters(categories=["Mn", "Mc", "Me"])
 control = st.characters(categories=["Cc", "Cf"])  # NUL, escapes, bidi overrides
 markup = st.sampled_from(list(" *_[]()\"'>#-`\\{}%$&~^<!|:;,.0123456789\t"))
 anything = st.characters(exclude_categories=["Cs"])
+years = st.one_of(st.sampled_from(["2001", "2015"]), st.integers(1000, 2100).map(str))  # some match
 text = st.text(st.one_of(anything, rtl, combining, control, markup), max_size=60)
 
 
 @st.composite
 def citation(draw) -> str:
-    name, year = draw(st.sampled_from(NAMES)), draw(st.integers(1000, 2100))
+    name, year = draw(st.sampled_from(NAMES)), draw(years)
     locator = draw(st.sampled_from(["", ", p. 4", ", pp. 4-5", ": 45", ", ch. 3"]))
     return f"{name}, {year}{locator}"
 
@@ -69,7 +71,7 @@ deep = st.builds(
 )
 blank = st.sampled_from(["", " ", "\t", "   \n  ", "\u00a0", "\u2028"])
 prose = st.builds(lambda words, cited: f"{words} ({cited}).", text, citation())
-section = st.one_of(prose, text, many_in_one, huge_lines(300_000), deep, blank, st.just("## x"))
+section = st.one_of(prose, text, many_in_one, huge_lines(200_000), deep, blank, st.just("## x"))
 titles = st.one_of(st.just("A Title"), text.map(lambda t: '"' + t.replace('"', "") + '"'))
 
 
@@ -84,8 +86,8 @@ def essays(draw) -> bytes:
 reference = st.builds(
     lambda name, year, title: f"{name}, J. ({year}). {title}. Yale University Press.",
     st.sampled_from(NAMES),
-    st.integers(1000, 2100),
-    text,
+    years,
+    st.one_of(st.sampled_from(["A Book about Things", "Сталин и армия", "ספר"]), text),
 )
 # Kept to 5,000 characters: the Sources-list parser is quadratic on some long lines
 # (initials "A. A. A. ...", URLs, page ranges), which is reported to its maintainer.
@@ -132,7 +134,7 @@ def outcome(paper: Path) -> str:
 
 
 @settings(
-    max_examples=60,
+    max_examples=100,
     deadline=timedelta(seconds=TIME_LIMIT),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,
@@ -152,8 +154,9 @@ SAMPLES = 3  # compiled through `invoke build`, so the whole fuzz test stays und
 @pytest.mark.slow
 @needs_tex
 def test_a_sample_builds_into_a_pdf_or_one_clean_line(tmp_path: Path):
-    """A few generated folders that read cleanly go through the real command line and TeX;
-    each ends in a PDF (exit 0) or one line with exit 1, within the time limit."""
+    """The largest few generated folders that read cleanly and stay small enough for TeX to
+    be quick go through the real command line; each ends in a PDF (exit 0) or one line with
+    exit 1, within the time limit."""
     ready: list[tuple[bytes, bytes]] = []
 
     @settings(max_examples=40, database=None, suppress_health_check=list(HealthCheck))
@@ -161,13 +164,13 @@ def test_a_sample_builds_into_a_pdf_or_one_clean_line(tmp_path: Path):
     def collect(essay, sources):
         with tempfile.TemporaryDirectory() as root:
             small = len(essay) + len(sources) < 20_000  # TeX's time grows with the text
-            wanted = small and len(ready) < SAMPLES
-            if wanted and outcome(write_paper(Path(root), essay, sources)) == "latex":
+            if small and outcome(write_paper(Path(root), essay, sources)) == "latex":
                 ready.append((essay, sources))
 
     collect()
     assert ready, "no generated folder was ready for TeX"
-    for number, (essay, sources) in enumerate(ready):
+    ready.sort(key=lambda pair: len(pair[0]) + len(pair[1]), reverse=True)
+    for number, (essay, sources) in enumerate(ready[:SAMPLES]):
         paper = write_paper(tmp_path / str(number), essay, sources)
         before = snapshot(paper)
         build = tmp_path / "build"

@@ -16,6 +16,7 @@ from test_bad_input import ESSAY, assert_clean_failure, invoke, make_paper, snap
 from paperbuild.compile import LONGEST_LINE, check_line_lengths
 from paperbuild.errors import PaperError
 from paperbuild.latex.escape import BREAK_EVERY, LONG_WORD, WORD_BREAK, breakable, escape
+from paperbuild.manuscript import MAX_PAIRED_QUOTES
 from paperbuild.paper import load_paper
 from paperbuild.profiles import get_profile
 from paperbuild.stages import analyse, render
@@ -63,6 +64,15 @@ def test_deep_nesting_without_markup_prints_literally(tmp_path: Path, case):
     paper = make_paper(tmp_path / "paper", essay=FRONT + LITERAL[case] + "\n")
     latex = read(paper).latex
     assert latex.count("word") + latex.count("Smith") >= 1
+
+
+def test_more_quotes_than_markdown_it_pairs_are_curled_by_position(tmp_path: Path):
+    """Past MAX_PAIRED_QUOTES in a block, markdown-it's quadratic pairing is skipped."""
+    line = '"a" ' * (MAX_PAIRED_QUOTES // 2 + 1) + "it's"
+    paper = make_paper(tmp_path / "paper", essay=FRONT + line + "\n")
+    [paragraph] = load_paper(paper).document.blocks
+    [run] = paragraph.inlines
+    assert run.text == "“a” " * (MAX_PAIRED_QUOTES // 2 + 1) + "it’s"
 
 
 def test_deep_nesting_through_the_command_line(tmp_path: Path):
