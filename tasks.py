@@ -12,8 +12,13 @@ PAPER = "paper"
 BUILD = "build"
 DEFAULT_CORRECTIONS = "bib/corrections.yaml"
 PAPER_HELP = "paper folder holding essay.md and sources.txt (default: paper)"
+CORRECTIONS_HELP = (
+    "corrections for the Sources list (default: the paper folder's corrections.yaml; "
+    "for the project's own paper/, bib/corrections.yaml)"
+)
 BUILD_OPTIONS_HELP = {
     "paper": PAPER_HELP,
+    "corrections": CORRECTIONS_HELP,
     "build-dir": "where outputs go (default: build)",
     "profile": "journal (default), manuscript or handout",
     "paper-size": "a4 or letter (default: the front matter's paper-size, else the profile's)",
@@ -35,10 +40,26 @@ def setup(c):
     }
 )
 def build(
-    c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, booklet=False, to="pdf"
+    c,
+    paper=PAPER,
+    build_dir=BUILD,
+    profile="journal",
+    paper_size=None,
+    booklet=False,
+    to="pdf",
+    corrections=None,
 ):
     """Build the PDF (or Word file): e.g. `invoke build`, `invoke build --to docx`."""
-    output = cli.guard(cli.build, Path(paper), Path(build_dir), profile, paper_size, booklet, to)
+    output = cli.guard(
+        cli.build,
+        Path(paper),
+        Path(build_dir),
+        profile,
+        paper_size,
+        booklet,
+        to,
+        named(corrections),
+    )
     print(output)
 
 
@@ -52,12 +73,23 @@ JOURNAL_HELP = "a journal of `invoke journals` (default: the front matter's jour
         "paper-size": "a4 or letter (default: the journal's, else the front matter's, else a4)",
         "journal": JOURNAL_HELP + ": write what it asks for and print its checklist",
         "strict": "with a journal: exit 1 when one of its rules fails",
+        "corrections": CORRECTIONS_HELP,
     }
 )
-def submission(c, paper=PAPER, build_dir=BUILD, paper_size=None, journal=None, strict=False):
+def submission(
+    c, paper=PAPER, build_dir=BUILD, paper_size=None, journal=None, strict=False, corrections=None
+):
     """Write a submission: e.g. `invoke submission --journal slavic-review` (see `invoke journals`);
     with no journal, the manuscript PDF, a title page PDF and a source zip for pdflatex alone."""
-    cli.guard(cli.submission, Path(paper), Path(build_dir), paper_size, journal, strict)
+    cli.guard(
+        cli.submission,
+        Path(paper),
+        Path(build_dir),
+        paper_size,
+        journal,
+        strict,
+        named(corrections),
+    )
 
 
 @task
@@ -68,9 +100,9 @@ def journals(c):
 
 
 @task(help=BUILD_OPTIONS_HELP)
-def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None):
+def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, corrections=None):
     """Rebuild on every save of the essay, sources or templates: e.g. `invoke watch`."""
-    cli.guard(cli.watch, Path(paper), Path(build_dir), profile, paper_size)
+    cli.guard(cli.watch, Path(paper), Path(build_dir), profile, paper_size, named(corrections))
 
 
 @task(
@@ -138,8 +170,16 @@ def diff(
         "json": "print one JSON object on stdout instead of a summary",
         "strict": "exit non-zero on any unresolved citation, error or warning (or failed rule)",
         "journal": JOURNAL_HELP + ': add its checklist (under "journal" with --json)',
+        "corrections": CORRECTIONS_HELP,
     }
 )
-def check(c, paper=PAPER, build_dir=BUILD, json=False, strict=False, journal=None):
+def check(
+    c, paper=PAPER, build_dir=BUILD, json=False, strict=False, journal=None, corrections=None
+):
     """List citations, unresolved and uncited works, problems: e.g. `invoke check --strict`."""
-    cli.guard(cli.check, Path(paper), Path(build_dir), json, strict, journal)
+    cli.guard(cli.check, Path(paper), Path(build_dir), json, strict, journal, named(corrections))
+
+
+def named(path: str | None) -> Path | None:
+    """An optional path option as a Path (None when not given)."""
+    return Path(path) if path else None

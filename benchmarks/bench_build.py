@@ -31,6 +31,7 @@ from pathlib import Path
 from paperbuild.citations.model import Citation
 from paperbuild.frontmatter import FRONT_MATTER
 from paperbuild.incremental import work_dir
+from paperbuild.locations import CORRECTIONS, corrections_for
 from paperbuild.paper import load_paper
 from paperbuild.pipeline import build
 from paperbuild.profiles import get_profile
@@ -58,10 +59,12 @@ def main(paper_dir: Path = SEED) -> dict[str, float]:
 
 
 def copy_paper(paper_dir: Path, tmp: Path) -> Path:
-    """The paper folder, and the bib/ folder of corrections beside it, copied into ``tmp``."""
+    """The paper folder copied into ``tmp``, with the corrections it uses as its own (a copy
+    is not the project's paper, so the project's bib/ would not apply to it)."""
     shutil.copytree(paper_dir, tmp / "paper")
-    if (paper_dir.parent / "bib").is_dir():
-        shutil.copytree(paper_dir.parent / "bib", tmp / "bib")
+    corrections = corrections_for(paper_dir)
+    if corrections is not None and corrections.parent != paper_dir:
+        shutil.copy(corrections, tmp / "paper" / CORRECTIONS)
     return tmp / "paper"
 
 

@@ -31,10 +31,12 @@ PROFILE = "journal"  # the PDF a plain `invoke build` makes
 FAILING = ("error", "warning")
 
 
-def check_paper(paper_dir: Path, build_dir: Path, journal: str | None = None) -> dict:
+def check_paper(
+    paper_dir: Path, build_dir: Path, journal: str | None = None, corrections: Path | None = None
+) -> dict:
     """Citations, unresolved and uncited works, problems, and the built PDF's state; with a
     ``journal``, its checklist, on the submission the build folder holds (if any)."""
-    paper = load_paper(paper_dir)
+    paper = load_paper(paper_dir, corrections)
     analysis = analyse(paper)
     report = citation_report(analysis.resolution)
     add_candidates(report, analysis)

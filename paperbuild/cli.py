@@ -108,16 +108,19 @@ def build(
     paper_size: str | None,
     booklet: bool = False,
     to: str = "pdf",
+    corrections: Path | None = None,
 ) -> Path:
     if booklet and profile != "handout":
         raise PaperError("input", "--booklet imposes the handout: add --profile handout")
     if booklet and to != "pdf":
         raise PaperError("input", "--booklet imposes a PDF: leave out --to")
-    result = run_build(paper, build_dir, profile, paper_size, booklet=booklet, to=to)
+    result = run_build(
+        paper, build_dir, profile, paper_size, booklet=booklet, to=to, corrections=corrections
+    )
     if get_profile(profile).settings.get("word_count"):
         from .submission import manuscript_words
 
-        print(f"words     {manuscript_words(paper, result, paper_size, to)}")
+        print(f"words     {manuscript_words(paper, result, paper_size, to, corrections)}")
     return result.output
 
 
@@ -127,6 +130,7 @@ def submission(
     paper_size: str | None,
     journal: str | None = None,
     strict: bool = False,
+    corrections: Path | None = None,
 ) -> None:
     """Print the files written: for a journal (the option, else the front matter's
     ``journal:``), every file it asks for, then its checklist; else the anonymised
@@ -135,13 +139,17 @@ def submission(
     if journal is None:
         from .submission import build_submission
 
-        written = build_submission(paper, build_dir, paper_size)
+        written = build_submission(paper, build_dir, paper_size, corrections=corrections)
         for path in (written.manuscript, written.title_page, written.archive):
             print(path)
         return
     from .journals.checklist import checklist_lines, failures
     from .journals.submit import build_journal_submission, journal_heading
 
+    if corrections is not None:
+        raise PaperError(
+            "input", "--corrections applies to a plain submission; a journal's uses the paper's own"
+        )
     made = build_journal_submission(paper, build_dir, journal, paper_size)
     for path in made.files:
         print(path)
@@ -172,10 +180,16 @@ def journals() -> list[str]:
     return [journal_line(load_journal(name)) for name in journal_names()]
 
 
-def watch(paper: Path, build_dir: Path, profile: str, paper_size: str | None) -> None:
+def watch(
+    paper: Path,
+    build_dir: Path,
+    profile: str,
+    paper_size: str | None,
+    corrections: Path | None = None,
+) -> None:
     from .watch import watch as run_watch
 
-    run_watch(paper, build_dir, profile, paper_size)
+    run_watch(paper, build_dir, profile, paper_size, corrections=corrections)
 
 
 def bench(name: str) -> None:
@@ -258,13 +272,18 @@ def diff(
 
 
 def check(
-    paper: Path, build_dir: Path, as_json: bool, strict: bool, journal: str | None = None
+    paper: Path,
+    build_dir: Path,
+    as_json: bool,
+    strict: bool,
+    journal: str | None = None,
+    corrections: Path | None = None,
 ) -> None:
     """Print the check report (one JSON object with ``as_json``); with ``strict``, fail on doubt.
     With a journal (the option, else the front matter's), the report holds its checklist."""
     from .checks import check_paper, strict_failures, summary
 
-    report = check_paper(paper, build_dir, journal or front_matter_journal(paper))
+    report = check_paper(paper, build_dir, journal or front_matter_journal(paper), corrections)
     essay = str(paper / "essay.md")
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -29,6 +29,11 @@ BANG_LINE = re.compile(r"^! (?P<message>.*)$", re.M)
 # TeX shows where it stopped on two lines: the input read so far, then the rest, indented.
 CONTEXT_LINE = re.compile(r"^l\.(?P<line>\d+) (?P<text>.*)\n(?P<rest>.*)$", re.M)
 LAST_COMMAND = re.compile(r"\\(?:[A-Za-z@]+|.)$")
+#: TeX reads its input a line at a time into a buffer of this many bytes; TeX Live's own
+#: 200,000 is less than one long paragraph of an essay. The buffer also holds the current
+#: line of every file TeX has open, so a line of the document may fill half of it.
+BUFFER_BYTES = 4_000_000
+LONGEST_LINE = BUFFER_BYTES // 2
 
 PLAIN_WORDS = {
     "Undefined control sequence": "LaTeX met a command it does not know",
@@ -42,6 +47,9 @@ PLAIN_WORDS = {
     "Missing } inserted": "a brace was opened and never closed",
     "Too many }'s": "a brace was closed that was never opened",
     "Paragraph ended before": "a command's argument ran into a blank line",
+    "TeX capacity exceeded": "the paragraph is more than TeX can hold in memory: split it",
+    "Unable to read an entire line": "a line is longer than TeX can read at once",
+    "number too big": "something is wider than TeX can measure (a very long unbroken word?)",
 }
 
 
@@ -55,6 +63,7 @@ def tex_environment(source_date_epoch: int | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(openout_any="p", openin_any="p", shell_escape="f")
     env.update(max_print_line="10000")  # unwrapped log lines, for paperbuild.texlog
+    env.update(buf_size=str(BUFFER_BYTES))
     if source_date_epoch is not None:
         env.update(SOURCE_DATE_EPOCH=str(source_date_epoch), FORCE_SOURCE_DATE="1")
     return env
@@ -66,6 +75,21 @@ def require_tools() -> None:
         raise PaperError(
             "latex", f"{', '.join(missing)} not found: run 'invoke setup' to install TeX Live"
         )
+
+
+def check_line_lengths(rendered: Rendered) -> None:
+    """Refuse LaTeX with a line TeX could not read: TeX would stop without saying where."""
+    for number, line in enumerate(rendered.latex.split("\n"), start=1):
+        size = len(line.encode("utf-8"))
+        if size > LONGEST_LINE:
+            message = (
+                f"a line is too long for TeX ({size:,} bytes once escaped; it reads at most "
+                f"{LONGEST_LINE:,} at once): break it into shorter lines or paragraphs"
+            )
+            essay_line = rendered.source_line(number)
+            if essay_line is None:
+                raise PaperError("latex", f"{message} (generated LaTeX line {number})")
+            raise PaperError("latex", message, rendered.source_path, essay_line)
 
 
 def run_latexmk(
@@ -83,6 +107,7 @@ def run_latexmk(
     """
     if not tools_checked:
         require_tools()
+    check_line_lengths(rendered)
     pdflatex = PDFLATEX.replace("pdflatex ", f"pdflatex -fmt={fmt} ", 1) if fmt else PDFLATEX
     command = [
         "latexmk",
@@ -114,8 +139,9 @@ def run_latexmk(
 
 
 def latex_failure(log: str, output: str, rendered: Rendered, blg: Path) -> PaperError:
-    """Why latexmk failed: TeX's first error, else biber's, else latexmk's last words."""
-    error = tex_error(log, rendered)
+    """Why latexmk failed: TeX's first error (in its log, else on its terminal, where the
+    errors that stop TeX before it writes the log go), else biber's, else latexmk's last words."""
+    error = tex_error(log, rendered) or tex_error(output, rendered)
     if error:
         return error
     biber = biber_error(blg)

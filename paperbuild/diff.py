@@ -215,7 +215,7 @@ def naming(version: Version) -> Iterator[None]:
 
 def read(version: Version) -> Analysis:
     with naming(version):
-        analysis = analyse(load_paper(version.paper_dir))
+        analysis = analyse(load_paper(version.paper_dir, version.corrections))
     # The LaTeX's source markers and any TeX error then name the version's own essay.
     essay = version.name(analysis.placed.path)
     return replace(analysis, placed=replace(analysis.placed, path=essay))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ CATEGORIES = (
     "check",  # reading the PDF back
     "internal",  # a bug in paperbuild itself
 )
+LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
 @dataclass
@@ -39,4 +41,5 @@ class PaperError(Exception):
         return f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
 
     def __str__(self) -> str:
-        return f"{self.category} error: {self.location()}{self.message}"
+        """One line, even when a library's message (YAML's, say) spans several."""
+        return LINE_BREAKS.sub(" ", f"{self.category} error: {self.location()}{self.message}")

@@ -1,7 +1,8 @@
 """Reading the author's files and writing ours.
 
 Reading: UTF-8 only, with a message that names the bad line, and one kind of
-line ending whatever the editor saved. Writing: whole or not at all (a
+line ending whatever the editor saved; :func:`inside_folder` refuses a paper's
+file that links out of its folder. Writing: whole or not at all (a
 temporary file renamed into place), with the mode a new file would get, so an
 interrupted build never leaves half a PDF and a published file stays readable.
 """
@@ -20,12 +21,17 @@ from .errors import PaperError
 
 def read_text(path: Path) -> str:
     """The file's text, or a PaperError naming the file (and the line of a bad byte)."""
+    path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise PaperError("input", "is not a regular file", path)
     try:
-        data = Path(path).read_bytes()
+        data = path.read_bytes()
     except FileNotFoundError:
         raise PaperError("input", "file not found", path) from None
     except IsADirectoryError:
         raise PaperError("input", "is a folder, not a file", path) from None
+    except PermissionError:
+        raise PaperError("input", "cannot be read: permission denied", path) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -68,3 +74,17 @@ def publish(source: Path, target: Path) -> None:
     """Copy a finished output (a PDF) onto ``target`` in one step."""
     with replaced_atomically(target) as temporary:
         shutil.copyfile(source, temporary)
+
+
+def inside_folder(path: Path, folder: Path) -> Path:
+    """``path``, if it resolves inside ``folder`` (a link may point within it); else a PaperError
+    naming it, so that a paper folder cannot make the build read another file of the machine."""
+    try:
+        target = path.resolve()
+        inside = target.is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise PaperError("input", "is a loop of symbolic links", path) from None
+    if not inside:
+        message = f"links to {target}, outside the paper folder; copy the file into the folder"
+        raise PaperError("input", message, path)
+    return path

@@ -1,13 +1,14 @@
 """Skip a build whose inputs have not changed, and never let two builds of a profile overlap.
 
 The key is a SHA-256 over the contents (never timestamps, which a checkout or
-a copy changes) of every input: the paper folder's files, the corrections and
-reviewed bibliography beside it, the templates, paperbuild's own source, and
-the options. Files are named in it relative to the paper folder (templates
-relative to their own folder), so ``--paper paper`` and ``--paper /abs/paper``
-share one key. A stamp in the work folder keeps the key and the hash of the file
-(PDF or .docx) it published; while both still match, the build is up to date
-without reading the essay. What does change goes on to latexmk, whose own rerun logic decides
+a copy changes) of every input: the paper folder's files (those that resolve
+inside it), the corrections and reviewed bibliography it uses from elsewhere
+(see :mod:`.locations`), the templates, paperbuild's own source, and the
+options. Files are named in it relative to the paper folder (templates relative
+to their own folder), so ``--paper paper`` and ``--paper /abs/paper`` share one
+key. A stamp in the work folder keeps the key and the hash of the file (PDF or
+.docx) it published; while both still match, the build is up to date without
+reading the essay. What does change goes on to latexmk, whose own rerun logic decides
 which TeX passes and whether biber run.
 """
 
@@ -16,35 +17,38 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .locations import TEMPLATE_DIR
+from .locations import REPO, TEMPLATE_DIR, outside_inputs
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STAMP = ".stamp.json"
 LOCK = ".lock"
-#: Files beside the paper folder, in ../bib/, that the build reads.
-BIB_FILES = ("corrections.yaml", "references.bib")
 EDITOR_DEBRIS = ("~", ".swp", ".swx", ".tmp", ".part")
 VIM_PROBE = "4913"  # the file vim writes and deletes to test that a folder is writable
 
 
-def is_input(path: Path, paper_dir: Path) -> bool:
-    """Whether the build reads ``path``: any plain file of the paper folder, the
-    corrections and reviewed .bib in ``../bib/``, any template; never editor debris."""
+def is_input(path: Path, paper_dir: Path, outside: Sequence[Path] = ()) -> bool:
+    """Whether the build reads ``path``: a plain file of the paper folder that stays inside it,
+    one of the ``outside`` inputs (see ``locations.outside_inputs``), any template; never
+    editor debris."""
     name = path.name
     if name.startswith((".", "#")) or name.endswith(EDITOR_DEBRIS) or name == VIM_PROBE:
         return False
     folder = path.parent.resolve()
     paper = paper_dir.resolve()
-    return (
-        folder == paper
-        or (folder == paper.parent / "bib" and name in BIB_FILES)
-        or folder.is_relative_to(TEMPLATE_DIR.resolve())
+    if folder == paper:
+        return (folder / name).resolve().is_relative_to(paper)
+    return any(same_path(path, other) for other in outside) or folder.is_relative_to(
+        TEMPLATE_DIR.resolve()
     )
+
+
+def same_path(one: Path, other: Path) -> bool:
+    return one.parent.resolve() / one.name == other.parent.resolve() / other.name
 
 
 def work_dir(build_dir: Path, profile_name: str, booklet: bool = False, to: str = "pdf") -> Path:
@@ -59,26 +63,29 @@ def work_dir(build_dir: Path, profile_name: str, booklet: bool = False, to: str 
 
 
 def input_label(path: Path, paper_dir: Path) -> str:
-    """How ``path`` is named in the key: relative to the paper folder (``essay.md``,
-    ``../bib/corrections.yaml``), a template relative to the template folder, so the key
-    is the same however the paper folder was spelled (``paper``, ``./paper``, absolute)."""
+    """How ``path`` is named in the key: relative to the paper folder (``essay.md``), to the
+    template folder or to the project (``<project>/bib/corrections.yaml``), else absolute, so
+    the key is the same however the paper folder was spelled (``paper``, ``./paper``, absolute)."""
     folder = path.parent.resolve()
     if folder == paper_dir.resolve():
         return path.name
-    templates = TEMPLATE_DIR.resolve()
-    if folder.is_relative_to(templates):
-        return f"<templates>/{(folder / path.name).relative_to(templates).as_posix()}"
-    return f"../bib/{path.name}"
+    where = folder / path.name
+    for root, label in ((TEMPLATE_DIR.resolve(), "<templates>"), (REPO, "<project>")):
+        if folder.is_relative_to(root):
+            return f"{label}/{where.relative_to(root).as_posix()}"
+    return where.as_posix()
 
 
-def input_files(paper_dir: Path) -> list[Path]:
-    """Every file the build of ``paper_dir`` reads, in a stable order."""
+def input_files(paper_dir: Path, corrections: Path | None = None) -> list[Path]:
+    """Every file the build of ``paper_dir`` reads, in a stable order (``corrections``: the
+    file named by option, if any)."""
+    outside = outside_inputs(paper_dir, corrections)
     candidates = [
         *(paper_dir.iterdir() if paper_dir.is_dir() else ()),
-        *(paper_dir.parent / "bib" / name for name in BIB_FILES),
+        *outside,
         *TEMPLATE_DIR.rglob("*"),
     ]
-    return sorted(p for p in candidates if p.is_file() and is_input(p, paper_dir))
+    return sorted(p for p in candidates if p.is_file() and is_input(p, paper_dir, outside))
 
 
 def source_files() -> list[Path]:
@@ -90,10 +97,11 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def input_key(paper_dir: Path, options: dict) -> str:
+def input_key(paper_dir: Path, options: dict, corrections: Path | None = None) -> str:
     """One hash for everything a build depends on; ``options`` must be JSON-serialisable."""
     digest = hashlib.sha256(json.dumps([__version__, options], sort_keys=True).encode())
-    labelled = sorted((input_label(path, paper_dir), path) for path in input_files(paper_dir))
+    inputs = input_files(paper_dir, corrections)
+    labelled = sorted((input_label(path, paper_dir), path) for path in inputs)
     for label, path in labelled:
         digest.update(f"{label}\0{file_digest(path)}\n".encode())
     for path in source_files():

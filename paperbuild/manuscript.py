@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.smartquotes import process_inlines
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from .document import (
@@ -30,6 +32,13 @@ from .frontmatter import split_front_matter
 
 OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))"(?=\S)')
 OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u2013]))'(?=\S)")
+#: How deep emphasis and links may nest in one another: far more than prose needs, and
+#: far less than Python's recursion limit, which every later stage's walk relies on.
+MAX_NESTING = 20
+#: markdown-it pairs a block's quotes in time growing with their number times the text's
+#: length (300,000 quotes on one line take a minute); beyond this many, a block's quotes
+#: are curled by where they stand instead (see curl_unpaired_quotes), in linear time.
+MAX_PAIRED_QUOTES = 1000
 
 
 #: Brackets an author escapes to keep a parenthesis as text: "\\(Moscow, 1937)".
@@ -37,10 +46,21 @@ LITERAL_ESCAPES = frozenset("([@")
 
 
 def markdown_parser() -> MarkdownIt:
-    """CommonMark with typographic quotes and dashes; escapes are kept apart (no text_join)
-    so that an escaped bracket can stay out of citation recognition."""
-    parser = MarkdownIt("commonmark", {"typographer": True})
-    return parser.enable(["replacements", "smartquotes"]).disable("text_join")
+    """CommonMark with typographic quotes and dashes. Quotes are paired block by block (see
+    pair_quotes); escapes are kept apart (no text_join) so that an escaped bracket stays
+    out of citation recognition."""
+    parser = MarkdownIt("commonmark", {"typographer": True}).enable(["replacements", "smartquotes"])
+    parser.core.ruler.at("smartquotes", pair_quotes)
+    return parser.disable("text_join")
+
+
+def pair_quotes(state: StateCore) -> None:
+    """markdown-it's smartquotes rule, for each block with at most MAX_PAIRED_QUOTES quotes."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children:
+            quotes = token.content.count('"') + token.content.count("'")
+            if 0 < quotes <= MAX_PAIRED_QUOTES:
+                process_inlines(token.children, state)
 
 
 def read_manuscript(path: Path) -> Document:
@@ -128,6 +148,14 @@ class BlockReader:
             elif kind == "code_inline":
                 stack[-1].append(Code(child.content, line))
             elif kind in ("em_open", "strong_open", "link_open"):
+                if len(opened) == MAX_NESTING:
+                    raise PaperError(
+                        "manuscript",
+                        f"emphasis or links nested more than {MAX_NESTING} deep: "
+                        "close some of them before opening more",
+                        self.path,
+                        line,
+                    )
                 opened.append(child)
                 stack.append([])
             elif kind in ("em_close", "strong_close", "link_close"):
@@ -173,6 +201,7 @@ def describe(token: Token) -> str:
         "fence": "a fenced code block",
         "code_block": "an indented code block (four spaces at a line's start)",
         "html_block": "raw HTML",
+        "blockquote_open": "a quotation",
         "table_open": "a table",
     }
     return names.get(token.type, f"Markdown element '{token.type}'")

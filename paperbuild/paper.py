@@ -1,9 +1,11 @@
 """Find a paper folder's parts: the essay and its bibliography.
 
 A paper folder holds ``essay.md`` and either ``sources.txt`` (a plain list,
-normalised on the fly) or ``references.bib`` (BibTeX the author keeps). The
-project's own paper also has ``../bib/`` with its corrections and the
-reviewed ``references.bib`` that ``invoke bib`` writes.
+normalised on the fly) or ``references.bib`` (BibTeX the author keeps). Each is
+read only if it resolves inside the folder: a cloned paper folder cannot pull
+another file of the machine into its PDF through a symbolic link. Which
+corrections apply, and whether there is a reviewed ``references.bib`` to compare
+with, is decided in :mod:`.locations`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pybtex.database import BibliographyData, parse_string
 
 from .document import Document
 from .errors import PaperError
-from .files import read_text
+from .files import inside_folder, read_text
+from .locations import corrections_for, reviewed_bibtex
 from .manuscript import read_manuscript
 from .problems import Problem
 from .references import normalise_sources, render_bibtex
@@ -31,39 +34,36 @@ class Paper:
     source_lines: dict[str, int] = field(default_factory=dict)
 
 
-def corrections_for(folder: Path) -> Path | None:
-    for candidate in (folder / "corrections.yaml", folder.parent / "bib" / "corrections.yaml"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def load_paper(folder: Path) -> Paper:
+def load_paper(folder: Path, corrections: Path | None = None) -> Paper:
+    """The paper in ``folder``; ``corrections``: a corrections file named by option."""
     if not folder.exists():
         raise PaperError("input", "paper folder does not exist", folder)
     if not folder.is_dir():
         raise PaperError("input", "is not a folder; pass the folder holding essay.md", folder)
-    document = read_manuscript(folder / "essay.md")
-    own_bib = folder / "references.bib"
-    if own_bib.is_file():
+    document = read_manuscript(inside_folder(folder / "essay.md", folder))
+    own_bib = inside_folder(folder / "references.bib", folder)
+    if own_bib.exists():
         text = read_text(own_bib)
         try:
             bibliography = parse_string(text, "bibtex")
         except Exception as err:  # pybtex raises several unrelated types
             raise PaperError("bibliography", f"not valid BibTeX: {err}", own_bib) from None
         return Paper(folder, document, bibliography, text)
-    sources = folder / "sources.txt"
-    if not sources.is_file():
+    sources = inside_folder(folder / "sources.txt", folder)
+    if not sources.exists():
         raise PaperError(
             "input",
             "no sources.txt (one reference a line) or references.bib beside essay.md",
             folder,
         )
-    normalised = normalise_sources(sources, corrections_for(folder))
+    applied = corrections_for(folder, corrections)
+    if corrections is None and applied is not None and applied.parent == folder:
+        inside_folder(applied, folder)  # the folder's own: a file named by option is trusted
+    normalised = normalise_sources(sources, applied)
     bibtex = render_bibtex(normalised.bibliography)
     problems = list(normalised.problems)
-    reviewed = folder.parent / "bib" / "references.bib"
-    if reviewed.is_file() and read_text(reviewed) != bibtex:
+    reviewed = reviewed_bibtex(folder, corrections)
+    if reviewed is not None and read_text(reviewed) != bibtex:
         problems.append(
             Problem(
                 "bibliography",

@@ -35,16 +35,19 @@ def build(
     say: Callable[[str], None] = print,
     booklet: bool = False,
     to: str = "pdf",
+    corrections: Path | None = None,
 ) -> BuildResult:
     """Build one profile as ``to`` (pdf or docx; ``booklet``: a PDF imposed as a folded
-    booklet); if nothing changed, say so.
+    booklet; ``corrections``: a file named by option); if nothing changed, say so.
 
     Builds of one output take turns on a lock; different outputs run side by side.
     """
     # A bad name, size or format fails before anything is written.
     check_output(get_profile(profile_name, paper_size), to)
     with incremental.locked(incremental.work_dir(build_dir, profile_name, booklet, to), say):
-        return build_locked(paper_dir, build_dir, profile_name, paper_size, say, booklet, to)
+        return build_locked(
+            paper_dir, build_dir, profile_name, paper_size, say, booklet, to, corrections
+        )
 
 
 def build_locked(
@@ -55,19 +58,22 @@ def build_locked(
     say: Callable[[str], None] = print,
     booklet: bool = False,
     to: str = "pdf",
+    corrections: Path | None = None,
 ) -> BuildResult:
     """:func:`build` for a caller that already holds the work folder's lock (and goes on
     reading it afterwards, as the submission does); the lock is not reentrant."""
     check_output(get_profile(profile_name, paper_size), to)
     workdir = incremental.work_dir(build_dir, profile_name, booklet, to)
-    epoch, key = build_key(paper_dir, profile_name, paper_size, booklet, to)
+    epoch, key = build_key(paper_dir, profile_name, paper_size, booklet, to, corrections)
     fresh = incremental.fresh_output(workdir, key)
     if fresh:
         say("up to date (no input changed since the last build)")
         return BuildResult(fresh, None, "", up_to_date=True)
     from .stages import build_fresh  # deferred: see the module docstring
 
-    result = build_fresh(paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet, to)
+    result = build_fresh(
+        paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet, to, corrections
+    )
     incremental.write_stamp(workdir, key, result.output)
     return result
 
@@ -78,13 +84,14 @@ def build_key(
     paper_size: str | None,
     booklet: bool = False,
     to: str = "pdf",
+    corrections: Path | None = None,
 ) -> tuple[int, str]:
     """The paper's date (seconds since 1970) and the key of its build with these options."""
     epoch = source_date_epoch(paper_dir)
     options = {"profile": profile_name, "paper_size": paper_size, "epoch": epoch}
     options |= {"booklet": True} if booklet else {}
     options |= {"to": to} if to != "pdf" else {}
-    return epoch, incremental.input_key(paper_dir, options)
+    return epoch, incremental.input_key(paper_dir, options, corrections)
 
 
 def up_to_date_pdf(

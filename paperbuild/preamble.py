@@ -18,7 +18,13 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from .compile import CompileResult, require_tools, run_latexmk, tex_environment
+from .compile import (
+    CompileResult,
+    check_line_lengths,
+    require_tools,
+    run_latexmk,
+    tex_environment,
+)
 from .errors import PaperError
 from .latex.render import Rendered
 from .reproducible import rerun_on_new_epoch
@@ -102,6 +108,7 @@ def compile_fast(
     until the preamble changes.
     """
     require_tools()
+    check_line_lengths(rendered)  # before the preamble is dumped: it holds the title
     rerun_on_new_epoch(workdir, jobname, source_date_epoch)
     plain = partial(run_latexmk, workdir, jobname, rendered, source_date_epoch, tools_checked=True)
     preamble = preamble_of(rendered.latex)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import PaperError
-from .files import read_text
+from .files import inside_folder, read_text
 from .frontmatter import split_front_matter
 
 FIXED_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z: a paper with neither a date nor a commit
@@ -23,15 +23,14 @@ DATE_FORMATS = ("%Y-%m-%d", "%Y-%m", "%Y", "%d %B %Y", "%B %d, %Y", "%B %Y")
 
 def source_date_epoch(paper_dir: Path) -> int:
     """The paper's moment in seconds since 1970, decided from its inputs alone."""
-    return (
-        date_epoch(front_matter_date(paper_dir / "essay.md")) or git_epoch(paper_dir) or FIXED_EPOCH
-    )
+    return date_epoch(front_matter_date(paper_dir)) or git_epoch(paper_dir) or FIXED_EPOCH
 
 
-def front_matter_date(essay: Path) -> str | None:
+def front_matter_date(paper_dir: Path) -> str | None:
     """The front matter's ``date:``; None when absent or unreadable (the build reports that)."""
+    essay = paper_dir / "essay.md"
     try:
-        meta, _, _ = split_front_matter(read_text(essay), essay)
+        meta, _, _ = split_front_matter(read_text(inside_folder(essay, paper_dir)), essay)
     except PaperError:
         return None
     return meta.date

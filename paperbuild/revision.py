@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from tempfile import TemporaryDirectory
 
 from .errors import PaperError
+from .locations import CORRECTIONS, is_project_paper
 from .reproducible import FIXED_EPOCH, date_epoch, front_matter_date, source_date_epoch
 
 WORKING_TREE = "working tree"
@@ -34,6 +35,7 @@ class Version:
     identity: str  # what decides its content: git's tree ids, or "working tree"
     epoch: int  # its date, as reproducible.source_date_epoch decides for a build
     checkout: Path | None = None  # the temporary folder a revision was read into
+    corrections: Path | None = None  # the revision's bib/corrections.yaml, for the project's paper
 
     @property
     def is_working_tree(self) -> bool:
@@ -121,12 +123,23 @@ def checked_out(repo: Repository, revision: str, option: str) -> Iterator[Versio
             archive.extractall(tmp, filter="data")
         folder = Path(tmp) / repo.paper
         epoch = revision_epoch(repo, revision, folder)
-        yield Version(revision, folder, f"{paper_tree} {bib_tree or '-'}", epoch, Path(tmp))
+        identity = f"{paper_tree} {bib_tree or '-'}"
+        corrections = revision_corrections(repo, folder, Path(tmp) / repo.bib)
+        yield Version(revision, folder, identity, epoch, Path(tmp), corrections)
+
+
+def revision_corrections(repo: Repository, folder: Path, bib: Path) -> Path | None:
+    """The corrections a revision is built with, as its working tree would be: the folder's own
+    (found by the build), else, for the project's own paper, the revision's bib/."""
+    reviewed = bib / CORRECTIONS
+    if (folder / CORRECTIONS).exists() or not is_project_paper(repo.root / repo.paper):
+        return None
+    return reviewed if reviewed.is_file() else None
 
 
 def revision_epoch(repo: Repository, revision: str, folder: Path) -> int:
     """The front matter's date, else the time of the revision's last commit to the folder."""
-    written = date_epoch(front_matter_date(folder / "essay.md"))
+    written = date_epoch(front_matter_date(folder))
     if written is not None:
         return written
     proc = git(repo.root, "log", "-1", "--format=%ct", revision, "--", repo.paper.as_posix())

@@ -62,11 +62,16 @@ def effective_profile(name: str, paper_size: str | None, document: Document) -> 
 
 
 def read_and_cite(
-    paper_dir: Path, profile_name: str, paper_size: str | None, say: Callable[[str], None]
+    paper_dir: Path,
+    profile_name: str,
+    paper_size: str | None,
+    say: Callable[[str], None],
+    corrections: Path | None = None,
 ) -> tuple[Profile, Analysis]:
-    """The first stages of every build: the paper's profile, and the paper read and cited."""
+    """The first stages of every build: the paper's profile, and the paper read and cited
+    (``corrections``: a file named by option, else the paper's own; see ``locations``)."""
     say(f"read      {paper_dir}")
-    paper = load_paper(paper_dir)
+    paper = load_paper(paper_dir, corrections)
     profile = effective_profile(profile_name, paper_size, paper.document)
     say(f"cite      {len(paper.bibliography.entries)} sources")
     analysis = analyse(paper)
@@ -85,10 +90,11 @@ def build_fresh(
     say: Callable[[str], None],
     booklet: bool = False,
     to: str = "pdf",
+    corrections: Path | None = None,
 ) -> BuildResult:
     """Every stage, each handing its data to the next: read and cite, then the PDF (latexmk
     skips the TeX passes it need not run) or the Word file."""
-    profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say)
+    profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say, corrections)
     if to == "docx":
         target, log = write_word(analysis, profile, build_dir, epoch, say), ""
     else:

@@ -55,6 +55,7 @@ def build_submission(
     build_dir: Path,
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
+    corrections: Path | None = None,
 ) -> Submission:
     """Build the manuscript, then publish it, its title page and its source archive.
 
@@ -66,8 +67,10 @@ def build_submission(
     folder = build_dir / SUBMISSION_DIR
     workdir = work_dir(build_dir, "manuscript")
     with locked(workdir, say):
-        result = build_locked(paper_dir, build_dir, "manuscript", paper_size, say)
-        analysis, profile, words = measure(paper_dir, result, paper_size)
+        result = build_locked(
+            paper_dir, build_dir, "manuscript", paper_size, say, corrections=corrections
+        )
+        analysis, profile, words = measure(paper_dir, result, paper_size, corrections)
         say(f"words     {words}")
         manuscript = folder / "paper-manuscript.pdf"
         publish(result.output, manuscript)
@@ -85,22 +88,26 @@ def build_submission(
 
 
 def manuscript_words(
-    paper_dir: Path, result: BuildResult, paper_size: str | None, to: str = "pdf"
+    paper_dir: Path,
+    result: BuildResult,
+    paper_size: str | None,
+    to: str = "pdf",
+    corrections: Path | None = None,
 ) -> WordCount:
     """The manuscript's word count; its notes counted in the PDF or the .docx ``result`` made."""
     if to == "docx":
         from .docx.readback import read_docx
 
-        analysis = result.analysis or analyse(load_paper(paper_dir))
+        analysis = result.analysis or analyse(load_paper(paper_dir, corrections))
         return WordCount(prose_words(analysis.placed), read_docx(result.output).note_words)
-    return measure(paper_dir, result, paper_size)[2]
+    return measure(paper_dir, result, paper_size, corrections)[2]
 
 
 def measure(
-    paper_dir: Path, result: BuildResult, paper_size: str | None
+    paper_dir: Path, result: BuildResult, paper_size: str | None, corrections: Path | None = None
 ) -> tuple[Analysis, Profile, WordCount]:
     """A manuscript build's analysis, profile and word count (re-read if it was up to date)."""
-    analysis = result.analysis or analyse(load_paper(paper_dir))
+    analysis = result.analysis or analyse(load_paper(paper_dir, corrections))
     profile = effective_profile("manuscript", paper_size, analysis.placed)
     words = count_words(analysis.placed, result.output, profile.settings["font_size"])
     return analysis, profile, words

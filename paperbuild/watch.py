@@ -21,15 +21,16 @@ from watchdog.observers import Observer
 
 from .errors import PaperError
 from .incremental import is_input
-from .locations import TEMPLATE_DIR
+from .locations import TEMPLATE_DIR, outside_inputs
 from .pipeline import build
 
 QUIET = 0.3  # seconds without events before a build starts
 
 
-def watched_folders(paper_dir: Path) -> list[Path]:
-    """The folders whose files the build reads (templates recursively, see ``is_input``)."""
-    folders = [paper_dir, paper_dir.parent / "bib", TEMPLATE_DIR]
+def watched_folders(paper_dir: Path, outside: list[Path]) -> list[Path]:
+    """The folders whose files the build reads (templates recursively, see ``is_input``):
+    the paper folder, those of the ``outside`` inputs it uses, the templates."""
+    folders = [paper_dir, *dict.fromkeys(path.parent for path in outside), TEMPLATE_DIR]
     return [folder for folder in folders if folder.is_dir()]
 
 
@@ -39,11 +40,12 @@ def event_paths(event: FileSystemEvent) -> list[Path]:
     return [Path(p.decode() if isinstance(p, bytes) else p) for p in paths if p]
 
 
-def triggers(event: FileSystemEvent, paper_dir: Path) -> bool:
-    """Whether the event touched an input of the build (opening or reading a file does not)."""
+def triggers(event: FileSystemEvent, paper_dir: Path, outside: list[Path] = ()) -> bool:
+    """Whether the event touched an input of the build (opening or reading a file does not);
+    ``outside``: the inputs outside the paper folder, see ``locations.outside_inputs``."""
     if event.is_directory or event.event_type in ("opened", "closed_no_write"):
         return False
-    return any(is_input(path, paper_dir) for path in event_paths(event))
+    return any(is_input(path, paper_dir, outside) for path in event_paths(event))
 
 
 @dataclass
@@ -81,12 +83,13 @@ def status_line(build_once: Callable[[], Path | None], clock=time.perf_counter) 
 
 
 class _Events(FileSystemEventHandler):
-    def __init__(self, paper_dir: Path, arrivals: queue.SimpleQueue):
+    def __init__(self, paper_dir: Path, outside: list[Path], arrivals: queue.SimpleQueue):
         self.paper_dir = paper_dir
+        self.outside = outside
         self.arrivals = arrivals
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if triggers(event, self.paper_dir):
+        if triggers(event, self.paper_dir, self.outside):
             self.arrivals.put(time.monotonic())
 
 
@@ -97,18 +100,22 @@ def watch(
     paper_size: str | None = None,
     say: Callable[[str], None] = print,
     stop: threading.Event | None = None,
+    corrections: Path | None = None,
 ) -> None:
     """Build now, then again after every burst of saves, until ``stop`` is set or Ctrl-C."""
     stop = stop or threading.Event()
 
     def build_once() -> Path | None:
-        result = build(paper_dir, build_dir, profile, paper_size, say=lambda _: None)
+        result = build(
+            paper_dir, build_dir, profile, paper_size, lambda _: None, corrections=corrections
+        )
         return None if result.up_to_date else result.output
 
     arrivals: queue.SimpleQueue = queue.SimpleQueue()
     observer = Observer()
-    handler = _Events(paper_dir, arrivals)
-    folders = watched_folders(paper_dir)
+    outside = outside_inputs(paper_dir, corrections)
+    handler = _Events(paper_dir, outside, arrivals)
+    folders = watched_folders(paper_dir, outside)
     for folder in folders:
         observer.schedule(handler, str(folder), recursive=folder == TEMPLATE_DIR)
     observer.start()

@@ -1,7 +1,14 @@
-"""Shared fixtures: paths, and a guard for tests that need TeX Live."""
+"""Shared fixtures: paths, a guard for tests that need TeX Live, and no silent skip in CI.
+
+In CI (the environment variable ``CI`` set, as ``.ci/run`` does) every test must run: a
+skip there is reported as a failure, since a missing tool or file would otherwise let a
+check pass unseen. Only tests marked ``optional_in_ci`` may skip, such as the one that
+compares the paper with the original seed, which lives outside the repository.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,9 +21,27 @@ HAVE_TEX = all(shutil.which(t) for t in ("latexmk", "pdflatex", "biber", "pdftot
 needs_tex = pytest.mark.skipif(not HAVE_TEX, reason="TeX Live not installed: run 'invoke setup'")
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """In CI, a skip of a test not marked ``optional_in_ci`` fails it, saying why it skipped."""
+    report = (yield).get_result()
+    optional = item.get_closest_marker("optional_in_ci") is not None
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail") and not optional:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        reason = str(reason).removeprefix("Skipped: ")
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where this test must run: {reason}"
+
+
+def copy_paper(target: Path) -> Path:
+    """A copy of the project's paper folder at ``target``, carrying the project's reviewed
+    corrections as its own (a copy is not the project's paper, so bib/ would not apply)."""
+    shutil.copytree(REPO / "paper", target)
+    shutil.copy(REPO / "bib" / "corrections.yaml", target / "corrections.yaml")
+    return target
+
+
 @pytest.fixture
 def paper_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the project's paper folder (with its bib/ beside it)."""
-    shutil.copytree(REPO / "paper", tmp_path / "paper")
-    shutil.copytree(REPO / "bib", tmp_path / "bib")
-    return tmp_path / "paper"
+    """A throwaway copy of the project's paper folder, with its corrections."""
+    return copy_paper(tmp_path / "paper")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, needs_tex
+from conftest import REPO, copy_paper, needs_tex
 from pypdf import PdfWriter
 from test_bad_input import invoke, snapshot
 
@@ -102,9 +101,7 @@ def resolved_copy(tmp_path: Path) -> Path:
 
     The reviewed corrections come along, so no doubtful source is left for ``--strict``.
     """
-    paper = tmp_path / "paper"
-    shutil.copytree(REPO / "paper", paper)
-    shutil.copy(REPO / "bib" / "corrections.yaml", paper / "corrections.yaml")
+    paper = copy_paper(tmp_path / "paper")
     sources = paper / "sources.txt"
     sources.write_text(sources.read_text(encoding="utf-8") + KOTKIN_2017, encoding="utf-8")
     return paper

@@ -41,6 +41,7 @@ TOKENS = {
     "{]}": "]",
     "~": "\u00a0",
     "{}": "",  # keeps ligature pairs such as << apart
+    r"\wordbreak{}": "",  # where an overlong word may end a line
 }
 TOKEN = re.compile(
     r"\\missingchar\{U\+(?P<code>[0-9A-F]{4,6})\}|"

@@ -47,8 +47,8 @@ def test_key_changes_with_content_options_and_new_files(paper: Path):
 
 
 def test_key_is_the_same_however_the_paper_path_is_spelled(paper: Path, monkeypatch):
+    (paper / "corrections.yaml").write_text("{}\n")
     (paper.parent / "bib").mkdir()
-    (paper.parent / "bib" / "corrections.yaml").write_text("{}\n")
     monkeypatch.chdir(paper.parent)
     spellings = [paper, Path("paper"), Path("./paper"), Path("bib/../paper"), Path(f"{paper}/")]
     keys = {incremental.input_key(spelling, {"profile": "journal"}) for spelling in spellings}
@@ -56,7 +56,7 @@ def test_key_is_the_same_however_the_paper_path_is_spelled(paper: Path, monkeypa
     assert {incremental.input_label(p, Path("paper")) for p in incremental.input_files(paper)} >= {
         "essay.md",
         "sources.txt",
-        "../bib/corrections.yaml",
+        "corrections.yaml",
         "<templates>/base.tex.jinja",
     }
 
@@ -67,16 +67,39 @@ def test_work_dir_names_each_outputs_folder(tmp_path: Path):
     assert booklet == tmp_path / "work" / "handout-booklet"
 
 
-def test_corrections_beside_the_folder_count(paper: Path):
+def test_a_bib_folder_beside_the_paper_folder_is_not_an_input(paper: Path):
     before = incremental.input_key(paper, {})
     (paper.parent / "bib").mkdir()
     (paper.parent / "bib" / "corrections.yaml").write_text("{}\n")
-    assert incremental.input_key(paper, {}) != before
+    (paper.parent / "bib" / "references.bib").write_text("@book{a, title={A}}\n")
+    assert incremental.input_key(paper, {}) == before
+    assert not incremental.is_input(paper.parent / "bib" / "corrections.yaml", paper)
+
+
+def test_corrections_named_by_option_count(paper: Path, tmp_path: Path):
+    fixes = tmp_path / "elsewhere" / "fixes.yaml"
+    fixes.parent.mkdir()
+    fixes.write_text("{}\n")
+    plain = incremental.input_key(paper, {})
+    named = incremental.input_key(paper, {}, fixes)
+    fixes.write_text("smith2001: {match: {title: A Book}, set: {title: The Book}}\n")
+    assert len({plain, named, incremental.input_key(paper, {}, fixes)}) == 3
+    assert fixes in incremental.input_files(paper, fixes)
+    assert incremental.input_label(fixes, paper) == fixes.resolve().as_posix()
+
+
+def test_a_file_linking_out_of_the_paper_folder_is_not_an_input(paper: Path, tmp_path: Path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the paper\n")
+    (paper / "notes.txt").symlink_to(secret)
+    (paper / "inside.txt").symlink_to(paper / "essay.md")
+    assert not incremental.is_input(paper / "notes.txt", paper)
+    assert incremental.is_input(paper / "inside.txt", paper)
+    assert secret not in [path.resolve() for path in incremental.input_files(paper)]
 
 
 def test_inputs_exclude_editor_debris_and_other_folders(paper: Path):
     assert incremental.is_input(paper / "essay.md", paper)
-    assert incremental.is_input(paper.parent / "bib" / "corrections.yaml", paper)
     assert incremental.is_input(incremental.TEMPLATE_DIR / "base.tex.jinja", paper)
     for debris in (".essay.md.swp", "essay.md~", "#essay.md#", "4913", ".stamp.json"):
         assert not incremental.is_input(paper / debris, paper)

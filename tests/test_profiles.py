@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import fcntl
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, needs_tex
+from conftest import copy_paper, needs_tex
 from pypdf import PdfReader
 
 from paperbuild import profiles as profiles_module
@@ -221,7 +220,7 @@ def test_the_submission_reads_the_manuscripts_work_folder_under_its_lock(
             fcntl.flock(handle, fcntl.LOCK_UN)
             return False
 
-    def fake_build(paper_dir, build_dir, profile_name, paper_size, say):
+    def fake_build(paper_dir, build_dir, profile_name, paper_size, say, corrections=None):
         held.append(f"build {is_locked(work_dir(build_dir, profile_name))}")
         pdf = build_dir / "paper-manuscript.pdf"
         pdf.write_bytes(b"%PDF")
@@ -252,10 +251,7 @@ def test_the_submission_reads_the_manuscripts_work_folder_under_its_lock(
 def named_paper(tmp_path_factory) -> Path:
     """A copy of paper/ whose front matter names the author, her affiliation and her thanks."""
     root = tmp_path_factory.mktemp("named")
-    shutil.copytree(REPO / "paper", root / "paper")
-    if (REPO / "bib").is_dir():
-        shutil.copytree(REPO / "bib", root / "bib")
-    essay = root / "paper" / "essay.md"
+    essay = copy_paper(root / "paper") / "essay.md"
     text = essay.read_text(encoding="utf-8")
     extra = f'author: "{AUTHOR}"\naffiliation: "{AFFILIATION}"\nacknowledgements: "{THANKS}"\n'
     essay.write_text(text.replace("\ntitle:", f"\n{extra}title:", 1), encoding="utf-8")

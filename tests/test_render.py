@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import golden
 import pytest
 from golden import assert_golden
 
@@ -71,6 +72,18 @@ def test_every_profile_renders_as_its_golden_file(profile):
     chosen = get_profile(profile)
     latex = render_document(sample_document(), chosen.template, "references.bib", chosen.settings)
     assert_golden(f"{profile}.tex", latex.latex)
+
+
+def test_regenerating_a_golden_file_never_passes(tmp_path, monkeypatch):
+    """UPDATE_GOLDEN=1 writes the file and compares nothing: it fails when the file changed
+    (review the diff) and skips when it did not, so a regenerated file cannot pass unseen."""
+    monkeypatch.setattr(golden, "GOLDEN", tmp_path)
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    with pytest.raises(pytest.fail.Exception, match="x.tex regenerated: review its diff"):
+        golden.assert_golden("x.tex", "new")
+    assert (tmp_path / "x.tex").read_text(encoding="utf-8") == "new"
+    with pytest.raises(pytest.skip.Exception, match="x.tex was already up to date"):
+        golden.assert_golden("x.tex", "new")
 
 
 def test_generated_lines_map_back_to_the_essay():

@@ -24,7 +24,9 @@ def test_saving_an_input_triggers(tmp_path: Path):
     paper = tmp_path / "paper"
     assert watching.triggers(FileModifiedEvent(str(paper / "essay.md")), paper)
     assert watching.triggers(FileModifiedEvent(str(paper / "sources.txt")), paper)
-    assert watching.triggers(FileModifiedEvent(str(tmp_path / "bib" / "corrections.yaml")), paper)
+    fixes = tmp_path / "bib" / "corrections.yaml"
+    assert watching.triggers(FileModifiedEvent(str(fixes)), paper, [fixes])
+    assert not watching.triggers(FileModifiedEvent(str(fixes)), paper)  # not named: not read
     assert watching.triggers(FileModifiedEvent(str(TEMPLATE_DIR / "base.tex.jinja")), paper)
 
 
@@ -80,7 +82,7 @@ def test_watch_rebuilds_after_a_save_and_stops(tmp_path: Path, monkeypatch):
     essay.write_text("one")
     builds: list[str] = []
 
-    def fake_build(paper_dir, build_dir, profile, paper_size, say):
+    def fake_build(paper_dir, build_dir, profile, paper_size, say, corrections=None):
         builds.append(essay.read_text())
         if builds[-1] == "broken":
             raise PaperError("manuscript", "no front matter", essay, 1)

@@ -9,7 +9,11 @@ non-breaking space stays one; pairs the fonts would fuse into one glyph
 (``<<``, ``,,``, ``!```) are kept apart. A character pdflatex cannot typeset with our
 fonts (an emoji, a Chinese character; see :mod:`.charset`) would stop the
 build, so it prints as a visible ``\\missingchar{U+1F600}`` box instead and
-``invoke check`` names it.
+``invoke check`` names it. A run of characters with no space in it that is longer
+than a line (a URL, or a thousand letters pasted by mistake) could not be broken
+anywhere: TeX would stick it into the margin, or fail with arithmetic overflow
+when it is wider than TeX can measure. It gets a ``\\wordbreak{}`` every few
+characters instead, where a line may end if it must (as url.sty breaks a URL).
 """
 
 from __future__ import annotations
@@ -31,6 +35,12 @@ _SPLIT = re.compile("([" + re.escape("".join(PROSE_OVERRIDES)) + "])")
 _LIGATURE_PAIR = re.compile(
     r"(?<=`)(?=`)|(?<=')(?=')|(?<=,)(?=,)|(?<=<)(?=<)|(?<=>)(?=>)|(?<=[!?])(?=`)"
 )
+#: A run without a space longer than this may not fit a line of the narrowest layout
+#: (a handout column): it gets a break point every BREAK_EVERY characters.
+LONG_WORD = 40
+BREAK_EVERY = 10
+WORD_BREAK = r"\wordbreak{}"
+_LONG_RUN = re.compile(rf"[^ \t\n]{{{LONG_WORD + 1},}}")
 
 
 def untypesettable(text: str) -> list[str]:
@@ -40,7 +50,28 @@ def untypesettable(text: str) -> list[str]:
 
 def escape(text: str) -> str:
     """Return LaTeX that typesets ``text`` literally, whatever characters it holds."""
-    parts = _SPLIT.split(unicodedata.normalize("NFC", str(text)))
+    pieces = breakable(unicodedata.normalize("NFC", str(text)))
+    return WORD_BREAK.join(_escape_piece(piece) for piece in pieces)
+
+
+def breakable(text: str) -> list[str]:
+    """``text`` in pieces, cut only inside runs longer than LONG_WORD, every BREAK_EVERY
+    characters (never before a combining mark, which belongs to the letter before it)."""
+    pieces, start = [], 0
+    for run in _LONG_RUN.finditer(text):
+        cut = run.start() + BREAK_EVERY
+        while cut < run.end():
+            while cut < run.end() and unicodedata.category(text[cut]).startswith("M"):
+                cut += 1
+            if cut < run.end():
+                pieces.append(text[start:cut])
+                start = cut
+            cut += BREAK_EVERY
+    return [*pieces, text[start:]]
+
+
+def _escape_piece(text: str) -> str:
+    parts = _SPLIT.split(text)
     latex = "".join(PROSE_OVERRIDES[p] if p in PROSE_OVERRIDES else _escape_run(p) for p in parts)
     return _LIGATURE_PAIR.sub("{}", latex)
 
