@@ -18,7 +18,6 @@ CORRECTIONS_HELP = (
 )
 BUILD_OPTIONS_HELP = {
     "paper": PAPER_HELP,
-    "corrections": CORRECTIONS_HELP,
     "build-dir": "where outputs go (default: build)",
     "profile": "journal (default), manuscript or handout",
     "paper-size": "a4 or letter (default: the front matter's paper-size, else the profile's)",
@@ -35,6 +34,7 @@ def setup(c):
 @task(
     help={
         **BUILD_OPTIONS_HELP,
+        "corrections": CORRECTIONS_HELP,
         "booklet": "with --profile handout: impose it as a folded A5 (or half-letter) booklet",
         "to": TO_HELP,
     }
@@ -99,7 +99,7 @@ def journals(c):
         print(line)
 
 
-@task(help=BUILD_OPTIONS_HELP)
+@task(help={**BUILD_OPTIONS_HELP, "corrections": CORRECTIONS_HELP})
 def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, corrections=None):
     """Rebuild on every save of the essay, sources or templates: e.g. `invoke watch`."""
     cli.guard(cli.watch, Path(paper), Path(build_dir), profile, paper_size, named(corrections))
