@@ -135,7 +135,10 @@ def _context(tokens: list[Token]) -> list[dict[str, float | str]]:
     what is still to come (sentences, a range of pages, a publisher word, an "In")."""
     out = []
     ends = [_ends_sentence(t.text) for t in tokens]
-    left = [sum(ends[i + 1 :]) for i in range(len(tokens))]
+    left, after = [0] * len(tokens), 0
+    for i in range(len(tokens) - 1, -1, -1):  # sentence ends still to come, counted backwards
+        left[i] = after
+        after += ends[i]
     later: list[set[str]] = [set() for _ in tokens]
     seen: set[str] = set()
     for i in range(len(tokens) - 1, -1, -1):

@@ -34,6 +34,8 @@ PUBLISHER_AFTER_RE = re.compile(
     r",\s+(?=[^,]*\b(?:Press|Publishing|Publishers|Books|Verlag|Éditions|Editions|UP|Academic)\b)"
 )
 WRAP = " .,;:()[]/"
+#: A list of people ends within this many full stops, or not at all (keeps a long line linear).
+MAX_NAME_STOPS = 12
 
 
 @dataclass
@@ -112,7 +114,7 @@ def _readings(text: str) -> tuple[list[list[Name]], list[Name]]:
 def names_then_title(text: str) -> int | None:
     """Where a title starts in a span of people that ran on into it: after the full stop
     that ends "Le Goff, Jacques." or "Moore, Beth, editor." (None if no such stop)."""
-    stops = list(re.finditer(r"\.\s+(?=\S)", text))
+    stops = list(re.finditer(r"\.\s+(?=\S)", text))[:MAX_NAME_STOPS]
     for after_initials in (False, True):  # an initial's full stop ends a list only if no other
         for stop in stops:
             head = text[: stop.start() + 1]
