@@ -91,6 +91,10 @@ def setup(c) -> None:
         )
     else:
         print("TeX Live: all packages present")
+    if shutil.which("pdflatex"):
+        from .fontmetrics import make_font_metrics
+
+        print(f"fonts: Cyrillic metrics ready for the {', '.join(make_font_metrics())} classes")
     c.run(f"{sys.executable} -m pip install -q -e '{REPO}[test]'")
 
 

@@ -1,91 +1,39 @@
-"""A precompiled preamble: load biblatex-chicago, babel and hyperref once, not on every pass.
+"""The fast compile: a precompiled preamble, no idle core, and no pass done twice anywhere.
 
-Loading the preamble is about 1 s of a 2.5 s pdflatex pass. mylatexformat
-dumps everything before ``\\begin{document}`` into ``paper-preamble.fmt``; a
-run with ``-fmt=paper-preamble`` then skips the document's own preamble and
-starts at ``\\begin{document}``, where hyperref's and biblatex's begin-document
-hooks still run, so the same .tex compiles with or without the format. The
-format is dumped again only when the preamble's hash changes. If dumping or a
-formatted run fails, the build compiles as before and says so in one line, and
-later builds skip the format for that preamble until it changes.
+For one build, in this order:
+
+1. the format (paperbuild.formats): the work folder's own, else the user cache's
+   (paperbuild.texcache), else a dump started in the background;
+2. the settled auxiliary files of this exact .tex and .bib, if any build on this
+   machine left them in the user cache: one pass then usually confirms them;
+3. with no bibliography yet, the citation skeleton (the document's citations and
+   nothing else) goes through pdflatex and biber beside the dump, so the first full
+   pass already prints its notes; with a bibliography but a dump under way, the first
+   full pass runs beside the dump, on the plain preamble;
+4. passes until the auxiliary files settle (paperbuild.passes), on the format.
+
+Each shortcut is checked by the ordinary rules: a restored state or a skeleton's
+.bcf that turns out different costs more passes, never a different PDF, and the
+format gives the same bytes as a plain run. A format that fails is dropped with a
+one-line note, and the build goes on without it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
-from .compile import CompileResult, require_tools, run_latexmk, tex_environment
+from . import formats
+from .compile import CompileResult, require_tools, tex_environment
 from .errors import PaperError
 from .latex.render import Rendered
-from .reproducible import rerun_on_new_epoch
+from .passes import TexRun, files_read
+from .texcache import UserCache
 
-FORMAT = "paper-preamble"
-FAILED = f"{FORMAT}.failed"  # the hash of a preamble that failed: not tried again
-BEGIN = "\\begin{document}"
-
-
-def preamble_of(latex: str) -> str | None:
-    """The text mylatexformat dumps: everything up to ``\\begin{document}``."""
-    head, found, _ = latex.partition(BEGIN)
-    return head + BEGIN + "\n" if found else None
-
-
-def format_ready(workdir: Path, preamble: str) -> bool:
-    stamp = workdir / f"{FORMAT}.sha256"
-    return (
-        (workdir / f"{FORMAT}.fmt").is_file()
-        and stamp.is_file()
-        and stamp.read_text(encoding="ascii") == digest(preamble)
-    )
-
-
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def dump_format(workdir: Path, preamble: str, env: dict[str, str]) -> str | None:
-    """Dump ``preamble`` into ``workdir/paper-preamble.fmt``; the first TeX error if it fails."""
-    stamp = workdir / f"{FORMAT}.sha256"
-    stamp.unlink(missing_ok=True)
-    (workdir / f"{FORMAT}.tex").write_text(preamble, encoding="utf-8")
-    command = ["pdflatex", "-ini", "-no-shell-escape", "-interaction=nonstopmode"]
-    command += ["-halt-on-error", f"-jobname={FORMAT}", "&pdflatex", "mylatexformat.ltx"]
-    proc = subprocess.run(
-        [*command, f"{FORMAT}.tex"],
-        cwd=workdir,
-        env=env,
-        capture_output=True,
-        text=True,
-        errors="replace",
-        stdin=subprocess.DEVNULL,
-    )
-    if proc.returncode != 0 or not (workdir / f"{FORMAT}.fmt").is_file():
-        errors = [line for line in proc.stdout.splitlines() if line.startswith("!")]
-        return errors[0] if errors else f"pdflatex -ini exited with {proc.returncode}"
-    stamp.write_text(digest(preamble), encoding="ascii")
-    return None
-
-
-def discard_format(workdir: Path) -> None:
-    """Forget a format that broke a run, and the recorder file pdflatex left when it did."""
-    for path in (workdir / f"{FORMAT}.sha256", workdir / f"{FORMAT}.fmt"):
-        path.unlink(missing_ok=True)
-    for stray in workdir.glob(f"{FORMAT}[0-9]*.fls"):
-        stray.unlink()
-
-
-def failed_before(workdir: Path, preamble: str) -> bool:
-    """Whether this very preamble failed to precompile, or broke a run, in an earlier build."""
-    marker = workdir / FAILED
-    return marker.is_file() and marker.read_text(encoding="ascii") == digest(preamble)
-
-
-def remember_failure(workdir: Path, preamble: str) -> None:
-    (workdir / FAILED).write_text(digest(preamble), encoding="ascii")
+Say = Callable[[str], None]
 
 
 def compile_fast(
@@ -93,39 +41,119 @@ def compile_fast(
     jobname: str,
     rendered: Rendered,
     source_date_epoch: int | None,
-    say: Callable[[str], None] = print,
+    say: Say = print,
 ) -> CompileResult:
-    """latexmk with the precompiled preamble, dumping it first when the preamble changed.
-
-    A preamble that failed (to dump, or in a run) is remembered by its hash in
-    ``paper-preamble.failed``: later builds load it as usual without trying again,
-    until the preamble changes.
-    """
+    """Compile ``workdir/jobname.tex`` to PDF as described above; the same PDF latexmk gives."""
     require_tools()
-    rerun_on_new_epoch(workdir, jobname, source_date_epoch)
-    plain = partial(run_latexmk, workdir, jobname, rendered, source_date_epoch, tools_checked=True)
-    preamble = preamble_of(rendered.latex)
-    if preamble is None:
-        return plain()
-    if failed_before(workdir, preamble):
-        say(f"preamble  not precompiled: it failed before ({FAILED}); loading it on every pass")
-        return plain()
-    if not format_ready(workdir, preamble):
-        failure = dump_format(workdir, preamble, tex_environment(source_date_epoch))
-        if failure:
-            remember_failure(workdir, preamble)
-            say(f"preamble  not precompiled ({failure}); loading it on every pass")
-            return plain()
-        (workdir / FAILED).unlink(missing_ok=True)
-        say(f"preamble  precompiled into {FORMAT}.fmt")
+    env = tex_environment(source_date_epoch)
+    run = TexRun(workdir, jobname, rendered, env)
+    cache = UserCache.open(say)
+    preamble = formats.preamble_of(rendered.latex)
+    fmt, dump = choose_format(workdir, preamble, env, cache, say)
+    key = state_key(workdir, jobname, source_date_epoch)
+    needed = True
     try:
-        return plain(fmt=FORMAT)
+        restored = cache is not None and restore_state(cache, key, workdir)
+        if not restored and rendered.skeleton and not (workdir / f"{jobname}.bbl").is_file():
+            same_preamble = formats.preamble_of(rendered.skeleton) == preamble
+            run.skeleton(rendered.skeleton, fmt if same_preamble else None)
+        elif dump is not None:
+            needed = run.step(None)  # the first pass, beside the dump
+    finally:
+        if dump is not None:
+            fmt = finish_dump(dump, workdir, preamble, cache, say)
+    result = settle(run, fmt, needed, preamble, cache, say)
+    if cache is not None:
+        store_state(cache, key, run)
+    return result
+
+
+def choose_format(
+    workdir: Path, preamble: str | None, env: dict[str, str], cache: UserCache | None, say: Say
+) -> tuple[str | None, subprocess.Popen | None]:
+    """The format to run on now, or the dump that will make it."""
+    if preamble is None:
+        return None, None
+    if formats.failed_before(workdir, preamble):
+        say(f"preamble  not precompiled: it failed before ({formats.FAILED}); loaded on every pass")
+        return None, None
+    if formats.usable_format(workdir, preamble):
+        return formats.FORMAT, None
+    entry = cache.fetch("formats", format_key(preamble)) if cache else None
+    if entry and formats.usable_format(entry, preamble):
+        names = (f"{formats.FORMAT}.fmt", formats.RECORD)
+        if cache.guard(lambda: [shutil.copyfile(entry / n, workdir / n) for n in names]):
+            say(f"preamble  precompiled format from the cache ({cache.root})")
+            return formats.FORMAT, None
+    if entry or formats.stale_format(workdir, preamble):
+        say("preamble  the precompiled format is out of date (TeX Live changed); dumping it again")
+    return None, formats.start_dump(workdir, preamble, env)
+
+
+def format_key(preamble: str) -> str:
+    return formats.digest(formats.dump_source(preamble))
+
+
+def finish_dump(
+    dump: subprocess.Popen, workdir: Path, preamble: str, cache: UserCache | None, say: Say
+) -> str | None:
+    failure = formats.finish_dump(dump, workdir, preamble)
+    if failure:
+        formats.remember_failure(workdir, preamble)
+        say(f"preamble  not precompiled ({failure}); loaded on every pass")
+        return None
+    (workdir / formats.FAILED).unlink(missing_ok=True)
+    say(f"preamble  precompiled into {formats.FORMAT}.fmt")
+    if cache is not None:
+        files = (workdir / f"{formats.FORMAT}.fmt", workdir / formats.RECORD)
+        cache.store("formats", format_key(preamble), files)
+    return formats.FORMAT
+
+
+def settle(
+    run: TexRun,
+    fmt: str | None,
+    needed: bool,
+    preamble: str | None,
+    cache: UserCache | None,
+    say: Say,
+) -> CompileResult:
+    """Passes on the format; if one fails, the same passes without it decide who is to blame."""
+    try:
+        return run.settle(fmt, needed)
     except PaperError:
-        # Without its record latexmk reruns everything instead of refusing to retry a
-        # failure; the document's own error fails this run too, and is the one reported.
-        (workdir / f"{jobname}.fdb_latexmk").unlink(missing_ok=True)
-        result = plain()
-    discard_format(workdir)
-    remember_failure(workdir, preamble)
+        if fmt is None:
+            raise
+    # The document's own error fails the plain passes too, and is the one reported.
+    for name in (f"{run.jobname}.aux", f"{run.jobname}.out"):
+        (run.workdir / name).unlink(missing_ok=True)  # half written by the failed pass
+    result = run.settle(None)
+    formats.discard_format(run.workdir)
+    formats.remember_failure(run.workdir, preamble)
+    if cache is not None:
+        cache.discard("formats", format_key(preamble))
     say("preamble  the precompiled preamble failed; compiled without it")
     return result
+
+
+def state_key(workdir: Path, jobname: str, epoch: int | None) -> str:
+    """Everything the passes' result depends on besides TeX Live: the .tex, the .bib, the date."""
+    key = hashlib.sha256(f"{jobname}\0{epoch}\0".encode())
+    for path in [workdir / f"{jobname}.tex", *sorted(workdir.glob("*.bib"))]:
+        key.update(f"{path.name}\0".encode() + path.read_bytes() + b"\0")
+    return key.hexdigest()
+
+
+def restore_state(cache: UserCache, key: str, workdir: Path) -> bool:
+    entry = cache.fetch("states", key)
+    if entry is None:
+        return False
+    copied = cache.guard(lambda: [shutil.copyfile(p, workdir / p.name) for p in entry.iterdir()])
+    return bool(copied)
+
+
+def store_state(cache: UserCache, key: str, run: TexRun) -> None:
+    """Keep what the last pass read, and what biber read, for the next build of this input."""
+    names = files_read(run.workdir, run.jobname, run.log) | {run.record.name}
+    files = [run.workdir / name for name in sorted(names)]
+    cache.store("states", key, [path for path in files if path.is_file()])

@@ -1,7 +1,7 @@
 """The stages of one build, each handing plain data to the next; nothing reaches back.
 
 read (paper folder) -> cite (recognise, resolve, place) -> render (Jinja)
--> compile (latexmk) -> publish (atomic move into build/).
+-> compile (pdflatex, biber) -> publish (atomic move into build/).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .files import publish, write_text
 from .incremental import work_dir
 from .latex.render import Rendered, render_document
 from .paper import Paper, load_paper
-from .pipeline import BuildResult
+from .pipeline import BuildResult, describe_runs
 from .preamble import compile_fast
 from .problems import Problem
 from .profiles import Profile, get_profile
@@ -68,7 +68,7 @@ def build_fresh(
     say: Callable[[str], None],
     booklet: bool = False,
 ) -> BuildResult:
-    """Every stage, each handing its data to the next (latexmk skips TeX passes it need not run)."""
+    """Every stage, each handing its data to the next (only the TeX passes needed run)."""
     say(f"read      {paper_dir}")
     paper = load_paper(paper_dir)
     profile = effective_profile(profile_name, paper_size, paper.document)
@@ -86,12 +86,13 @@ def build_fresh(
     write_text(workdir / f"{JOBNAME}.tex", rendered.latex)
     write_text(workdir / ESSAY_RECORD, f"{Path(paper.document.path).resolve()}\n")
     write_text(workdir / BIB_NAME, paper.bibtex)
-    say(f"compile   latexmk in {workdir}")
+    say(f"compile   pdflatex in {workdir}")
     result = compile_fast(workdir, JOBNAME, rendered, epoch, say)
+    say(f"          {describe_runs(result.runs)}")
     pdf = result.pdf
     if booklet:
         say(f"impose    booklet on {profile.settings['paper_size']} sheets")
         pdf = impose(result.pdf, profile.settings["paper_size"], workdir / "booklet.pdf")
     target = build_dir / profile.pdf_name()
     publish(pdf, target)
-    return BuildResult(target, analysis, result.log)
+    return BuildResult(target, analysis, result.log, runs=result.runs)

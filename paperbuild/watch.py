@@ -22,7 +22,7 @@ from watchdog.observers import Observer
 from .errors import PaperError
 from .incremental import is_input
 from .locations import TEMPLATE_DIR
-from .pipeline import build
+from .pipeline import BuildResult, build, describe_runs
 
 QUIET = 0.3  # seconds without events before a build starts
 
@@ -67,17 +67,18 @@ class Debounce:
         return True
 
 
-def status_line(build_once: Callable[[], Path | None], clock=time.perf_counter) -> str:
-    """One line per build: when, what came out or what went wrong, and how long it took."""
+def status_line(build_once: Callable[[], BuildResult], clock=time.perf_counter) -> str:
+    """One line per build: when, what came out or what went wrong, how long and which passes."""
     start = clock()
     stamp = time.strftime("%H:%M:%S")
     try:
-        pdf = build_once()
+        result = build_once()
     except PaperError as err:
         return f"{stamp} failed  {err}"
-    if pdf is None:
+    if result.up_to_date:
         return f"{stamp} up to date"
-    return f"{stamp} built   {pdf} in {clock() - start:.1f} s"
+    took = f"{clock() - start:.1f} s ({describe_runs(result.runs)})"
+    return f"{stamp} built   {result.pdf} in {took}"
 
 
 class _Events(FileSystemEventHandler):
@@ -101,9 +102,8 @@ def watch(
     """Build now, then again after every burst of saves, until ``stop`` is set or Ctrl-C."""
     stop = stop or threading.Event()
 
-    def build_once() -> Path | None:
-        result = build(paper_dir, build_dir, profile, paper_size, say=lambda _: None)
-        return None if result.up_to_date else result.pdf
+    def build_once() -> BuildResult:
+        return build(paper_dir, build_dir, profile, paper_size, say=lambda _: None)
 
     arrivals: queue.SimpleQueue = queue.SimpleQueue()
     observer = Observer()

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths, and a guard for tests that need TeX Live."""
+"""Shared fixtures: paths, a guard for tests that need TeX Live, and a private TeX cache."""
 
 from __future__ import annotations
 
@@ -20,3 +20,23 @@ def paper_copy(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "paper", tmp_path / "paper")
     shutil.copytree(REPO / "bib", tmp_path / "bib")
     return tmp_path / "paper"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_tex_cache(tmp_path_factory) -> Path:
+    """The builds of one test session share a TeX cache (paperbuild.texcache), never the
+    user's own: a test sees only what earlier tests of the session stored."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(folder))
+    patch.delenv("PAPERBUILD_CACHE", raising=False)
+    yield folder
+    patch.undo()
+
+
+@pytest.fixture
+def empty_tex_cache(tmp_path: Path, monkeypatch) -> Path:
+    """A cache of this test's own, empty: for a build that must start cold."""
+    folder = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "paperbuild"
