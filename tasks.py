@@ -57,10 +57,20 @@ def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None):
     cli.guard(cli.watch, Path(paper), Path(build_dir), profile, paper_size)
 
 
-@task(help={"refs": "run the reference-parser benchmark instead of the build benchmark"})
-def bench(c, refs=False):
-    """Time cold, no-op and one-word-edit builds against pandoc: e.g. `invoke bench`."""
-    cli.guard(cli.bench, "bench_references" if refs else "bench_build")
+@task(
+    help={
+        "refs": "run the reference-parser benchmark instead of the build benchmark",
+        "rounds": "rounds of the build benchmark, whose medians it reports (default 3)",
+        "readme": "write the build benchmark's figures into README.md between its markers",
+    }
+)
+def bench(c, refs=False, rounds=3, readme=False):
+    """Time builds against pandoc: e.g. `invoke bench`, `invoke bench --readme`."""
+    if refs:
+        cli.guard(cli.bench, "bench_references")
+        return
+    arguments = [f"--rounds={rounds}"] + (["--readme"] if readme else [])
+    cli.guard(cli.bench, "bench_build", arguments)
 
 
 @task(

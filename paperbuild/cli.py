@@ -129,13 +129,13 @@ def watch(paper: Path, build_dir: Path, profile: str, paper_size: str | None) ->
     run_watch(paper, build_dir, profile, paper_size)
 
 
-def bench(name: str) -> None:
+def bench(name: str, arguments: list[str] | None = None) -> None:
     """Run ``benchmarks/NAME.py`` as a script (the benchmarks are not part of the package)."""
     script = REPO / "benchmarks" / f"{name}.py"
     if not script.is_file():
         raise PaperError("input", "no such benchmark", script)
     saved = sys.argv
-    sys.argv = [str(script)]
+    sys.argv = [str(script), *(arguments or [])]
     try:
         runpy.run_path(str(script), run_name="__main__")
     finally:
