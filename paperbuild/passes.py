@@ -58,11 +58,12 @@ def files_read(workdir: Path, jobname: str, log: str) -> set[str]:
     read: set[str] = set()
     fls = workdir / f"{jobname}.fls"
     lines = fls.read_text(encoding="utf-8", errors="replace").splitlines() if fls.is_file() else []
+    here = {"", ".", str(workdir.resolve())}  # how the .fls names the work folder
     for line in lines:
         kind, _, name = line.partition(" ")
-        path = Path(name) if Path(name).is_absolute() else workdir / name
-        if kind == "INPUT" and path.parent.resolve() == workdir.resolve():
-            read.add(path.name)
+        folder, _, base = name.rpartition("/")
+        if kind == "INPUT" and folder in here:
+            read.add(base)
     read.update(match["name"] for match in MISSING.finditer(log))
     return {name for name in read if not name.endswith((".tex", ".fmt", *NOT_TYPESET))}
 

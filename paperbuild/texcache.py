@@ -27,7 +27,10 @@ def cache_root() -> Path | None:
     """``$XDG_CACHE_HOME/paperbuild`` (``~/.cache/paperbuild``), or None when switched off."""
     if os.environ.get(SWITCH, "").lower() in ("off", "0", "no", "false"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:  # no home folder to find: no cache
+        return None
     return Path(base) / "paperbuild"
 
 

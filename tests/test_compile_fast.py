@@ -7,18 +7,23 @@ essay); only the cache folder is a test's own.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from conftest import needs_tex
+from conftest import REPO, needs_tex
 
 from paperbuild import formats, texcache
 from paperbuild.compile import tex_environment
 from paperbuild.errors import PaperError
-from paperbuild.latex.render import Rendered
+from paperbuild.latex.render import Rendered, render_document
+from paperbuild.paper import load_paper
 from paperbuild.passes import TexRun, files_read
 from paperbuild.pipeline import describe_runs
 from paperbuild.preamble import compile_fast
+from paperbuild.profiles import get_profile
+from paperbuild.stages import analyse, render
+from paperbuild.wordcount import WordCount
 
 EPOCH = 1_795_564_800
 SMALL = (
@@ -46,6 +51,34 @@ def test_preamble_is_everything_before_begin_document():
     expected = "\\documentclass{article}\n\\usepackage{x}\n\\begin{document}\n"
     assert formats.preamble_of(latex) == expected
     assert formats.preamble_of("no document here") is None
+
+
+def keys_in_order(latex: str) -> list[str]:
+    """Every cited key, in order, however the citation command is spelled."""
+    commands = re.finditer(r"\\(?:auto)?cites?((?:(?:\[[^\]]*\])*\{[^}]*\})+)", latex)
+    return [key for m in commands for key in re.findall(r"\{([^}]*)\}", m[1])]
+
+
+@pytest.mark.parametrize("profile", ["journal", "manuscript", "handout"])
+def test_the_skeleton_cites_what_the_paper_cites_and_says_nothing_else(profile: str):
+    analysis = analyse(load_paper(REPO / "paper"))
+    rendered = render(analysis, get_profile(profile))
+    skeleton = rendered.skeleton
+    assert formats.preamble_of(skeleton) == formats.preamble_of(rendered.latex)
+    assert len(keys_in_order(rendered.latex)) > 60
+    assert keys_in_order(skeleton) == keys_in_order(rendered.latex)
+    assert "\\nocite{*}" in skeleton and "\\printbibliography" in skeleton
+    assert "Tukhachevsky persists" in rendered.latex
+    assert "Tukhachevsky persists" not in skeleton
+    assert len(skeleton) < len(rendered.latex) / 3
+
+
+def test_a_page_that_cites_nothing_has_no_skeleton():
+    analysis = analyse(load_paper(REPO / "paper"))
+    settings = {**get_profile("manuscript").settings, "words": WordCount(6000, 1200)}
+    rendered = render_document(analysis.placed, "titlepage.tex.jinja", "references.bib", settings)
+    assert "\\addbibresource" not in rendered.latex
+    assert rendered.skeleton is None
 
 
 def test_files_read_are_the_work_folders_inputs_and_the_files_looked_for(tmp_path: Path):

@@ -27,6 +27,7 @@ from .environment import template_environment
 from .escape import escape
 
 MARKER = re.compile(r"^%% (?P<path>.+):(?P<line>\d+)$")
+BIBLIOGRAPHY = "\\addbibresource{"  # what biber reads: without it, no skeleton is needed
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ def render_document(
         )
 
     latex = through_template(document, render_inlines)
+    if BIBLIOGRAPHY not in latex:
+        return Rendered(latex=latex, source_path=document.path)  # nothing for biber to read
     skeleton = through_template(map_paragraphs(document, notes_only), render_citations)
     return Rendered(latex=latex, source_path=document.path, skeleton=skeleton)
 
