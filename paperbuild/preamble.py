@@ -24,6 +24,7 @@ import hashlib
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import formats
@@ -46,48 +47,123 @@ def compile_fast(
     """Compile ``workdir/jobname.tex`` to PDF as described above; the same PDF latexmk gives."""
     require_tools()
     env = tex_environment(source_date_epoch)
-    run = TexRun(workdir, jobname, rendered, env)
     cache = UserCache.open(say)
     preamble = formats.preamble_of(rendered.latex)
-    fmt, dump = choose_format(workdir, preamble, env, cache, say)
+    fmt, dump, cached_fmt = choose_format(workdir, preamble, env, cache, say)
     key = state_key(workdir, jobname, source_date_epoch)
-    needed = True
+    restored = restore_state(cache, key, workdir) if cache else []
+    run = TexRun(workdir, jobname, rendered, env)
     try:
-        restored = cache is not None and restore_state(cache, key, workdir)
-        if not restored and rendered.skeleton and not (workdir / f"{jobname}.bbl").is_file():
-            same_preamble = formats.preamble_of(rendered.skeleton) == preamble
-            run.skeleton(rendered.skeleton, fmt if same_preamble else None)
-        elif dump is not None:
-            needed = run.step(None)  # the first pass, beside the dump
-    finally:
-        if dump is not None:
-            fmt = finish_dump(dump, workdir, preamble, cache, say)
-    result = settle(run, fmt, needed, preamble, cache, say)
+        try:
+            needed = open_run(run, fmt, preamble, bool(restored), beside_dump=dump is not None)
+        finally:
+            if dump is not None:
+                fmt = finish_dump(dump, workdir, preamble, cache, say)
+        result = run.settle(fmt, needed)
+    except PaperError as error:
+        suspects = Suspects(restored, key, fmt, cached_fmt)
+        run, result = recover(error, run, preamble, suspects, cache, say)
     if cache is not None:
         store_state(cache, key, run)
     return result
 
 
+@dataclass(frozen=True)
+class Suspects:
+    """What a failed compile may be blamed on besides the document."""
+
+    restored: list[str]  # the files of a cached state, restored into the work folder
+    key: str  # that state's key in the cache
+    fmt: str | None  # the format the passes ran on
+    cached_fmt: bool  # whether that format was copied from the cache
+
+
+def recover(
+    error: PaperError,
+    failed: TexRun,
+    preamble: str | None,
+    suspects: Suspects,
+    cache: UserCache | None,
+    say: Say,
+) -> tuple[TexRun, CompileResult]:
+    """After a failed pass, blame in turn the cached state, the format, then the document.
+
+    Each suspect is taken away and the passes run again: the first whose absence makes
+    them succeed is dropped, with one line saying so; if none does, the document's own
+    error stands. A format this build dumped is not tried again until the preamble
+    changes; one copied from the cache is dumped afresh, since the copy may be at fault.
+    """
+    workdir = failed.workdir
+
+    def again(fmt: str | None) -> tuple[TexRun, CompileResult]:
+        run = TexRun(workdir, failed.jobname, failed.rendered, failed.env)
+        return run, run.settle(fmt, open_run(run, fmt, preamble, False, beside_dump=False))
+
+    if suspects.restored:
+        cache.discard("states", suspects.key)
+        for name in suspects.restored:
+            (workdir / name).unlink(missing_ok=True)
+        try:
+            found = again(suspects.fmt)
+        except PaperError as later:
+            error = later
+        else:
+            say("cache     a cached state did not compile; compiled without it")
+            return found
+    if suspects.fmt is None:
+        raise error
+    for name in (f"{failed.jobname}.aux", f"{failed.jobname}.out"):
+        (workdir / name).unlink(missing_ok=True)  # half written by the failed pass
+    found = again(None)  # the document's own error fails these passes too, and is raised
+    formats.discard_format(workdir)
+    if cache is not None:
+        cache.discard("formats", format_key(preamble))
+    if suspects.cached_fmt:
+        say("preamble  the cached precompiled preamble failed; compiled without it")
+    else:
+        formats.remember_failure(workdir, preamble)
+        say("preamble  the precompiled preamble failed; compiled without it")
+    return found
+
+
+def open_run(
+    run: TexRun, fmt: str | None, preamble: str | None, restored: bool, beside_dump: bool
+) -> bool:
+    """What comes before the passes on the format; whether a pass is still needed.
+
+    With no bibliography yet, the skeleton and biber (on the plain preamble if the
+    format is still being dumped); else, while the format is dumped, the first pass.
+    """
+    skeleton = run.rendered.skeleton
+    if not restored and skeleton and not (run.workdir / f"{run.jobname}.bbl").is_file():
+        same_preamble = formats.preamble_of(skeleton) == preamble
+        run.skeleton(skeleton, fmt if same_preamble and not beside_dump else None)
+        return True
+    if beside_dump:
+        return run.step(None)
+    return True
+
+
 def choose_format(
     workdir: Path, preamble: str | None, env: dict[str, str], cache: UserCache | None, say: Say
-) -> tuple[str | None, subprocess.Popen | None]:
-    """The format to run on now, or the dump that will make it."""
+) -> tuple[str | None, subprocess.Popen | None, bool]:
+    """The format to run on now, or the dump that will make it; whether it came from the cache."""
     if preamble is None:
-        return None, None
+        return None, None, False
     if formats.failed_before(workdir, preamble):
         say(f"preamble  not precompiled: it failed before ({formats.FAILED}); loaded on every pass")
-        return None, None
+        return None, None, False
     if formats.usable_format(workdir, preamble):
-        return formats.FORMAT, None
+        return formats.FORMAT, None, False
     entry = cache.fetch("formats", format_key(preamble)) if cache else None
     if entry and formats.usable_format(entry, preamble):
         names = (f"{formats.FORMAT}.fmt", formats.RECORD)
         if cache.guard(lambda: [shutil.copyfile(entry / n, workdir / n) for n in names]):
             say(f"preamble  precompiled format from the cache ({cache.root})")
-            return formats.FORMAT, None
+            return formats.FORMAT, None, True
     if entry or formats.stale_format(workdir, preamble):
         say("preamble  the precompiled format is out of date (TeX Live changed); dumping it again")
-    return None, formats.start_dump(workdir, preamble, env)
+    return None, formats.start_dump(workdir, preamble, env), False
 
 
 def format_key(preamble: str) -> str:
@@ -110,32 +186,6 @@ def finish_dump(
     return formats.FORMAT
 
 
-def settle(
-    run: TexRun,
-    fmt: str | None,
-    needed: bool,
-    preamble: str | None,
-    cache: UserCache | None,
-    say: Say,
-) -> CompileResult:
-    """Passes on the format; if one fails, the same passes without it decide who is to blame."""
-    try:
-        return run.settle(fmt, needed)
-    except PaperError:
-        if fmt is None:
-            raise
-    # The document's own error fails the plain passes too, and is the one reported.
-    for name in (f"{run.jobname}.aux", f"{run.jobname}.out"):
-        (run.workdir / name).unlink(missing_ok=True)  # half written by the failed pass
-    result = run.settle(None)
-    formats.discard_format(run.workdir)
-    formats.remember_failure(run.workdir, preamble)
-    if cache is not None:
-        cache.discard("formats", format_key(preamble))
-    say("preamble  the precompiled preamble failed; compiled without it")
-    return result
-
-
 def state_key(workdir: Path, jobname: str, epoch: int | None) -> str:
     """Everything the passes' result depends on besides TeX Live: the .tex, the .bib, the date."""
     key = hashlib.sha256(f"{jobname}\0{epoch}\0".encode())
@@ -144,12 +194,13 @@ def state_key(workdir: Path, jobname: str, epoch: int | None) -> str:
     return key.hexdigest()
 
 
-def restore_state(cache: UserCache, key: str, workdir: Path) -> bool:
+def restore_state(cache: UserCache, key: str, workdir: Path) -> list[str]:
+    """The names of the files restored from the cache's entry for ``key`` (none: no entry)."""
     entry = cache.fetch("states", key)
     if entry is None:
-        return False
+        return []
     copied = cache.guard(lambda: [shutil.copyfile(p, workdir / p.name) for p in entry.iterdir()])
-    return bool(copied)
+    return [path.name for path in entry.iterdir()] if copied else []
 
 
 def store_state(cache: UserCache, key: str, run: TexRun) -> None:

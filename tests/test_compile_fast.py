@@ -220,3 +220,17 @@ def test_a_settled_pass_is_a_fixed_point(tmp_path: Path, empty_tex_cache):
     run = TexRun(tmp_path, "paper", rendered, tex_environment(EPOCH))
     assert run.pdflatex(formats.FORMAT) == set()
     assert (tmp_path / "paper.pdf").read_bytes() == settled
+
+
+@pytest.mark.slow
+@needs_tex
+def test_a_cached_state_that_does_not_compile_is_forgotten(tmp_path: Path, empty_tex_cache):
+    _, _, first = compiled(tmp_path / "one", small(tmp_path / "one"))
+    (entry,) = (empty_tex_cache / "states").iterdir()
+    (entry / "paper.aux").write_text("\\relax\n\\newlabel{one}{{1}{1")  # cut off mid-line
+
+    runs, notes, second = compiled(tmp_path / "two", small(tmp_path / "two"))
+    assert second == first
+    assert notes[-1] == "cache     a cached state did not compile; compiled without it"
+    stored = empty_tex_cache / "states" / entry.name / "paper.aux"  # stored again, settled
+    assert stored.read_bytes() == (tmp_path / "two" / "paper.aux").read_bytes()
