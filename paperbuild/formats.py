@@ -99,28 +99,33 @@ def stamp(path: Path) -> list[int]:
     return [info.st_size, info.st_mtime_ns]
 
 
+def format_record(folder: Path) -> dict:
+    """The record beside a format: its digest and the TeX files it was made from."""
+    try:
+        return json.loads((folder / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def unchanged(record: dict) -> bool:
+    """Whether every TeX file the format was made from still has its size and time."""
+    return all(stamp(Path(name)) == [size, mtime] for name, size, mtime in record["inputs"])
+
+
 def usable_format(folder: Path, preamble: str) -> bool:
     """Whether ``folder`` holds this preamble's format, made from TeX files still unchanged."""
-    try:
-        record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+    record = format_record(folder)
     return (
         (folder / f"{FORMAT}.fmt").is_file()
         and record.get("digest") == digest(dump_source(preamble))
-        and all(stamp(Path(name)) == [size, mtime] for name, size, mtime in record["inputs"])
+        and unchanged(record)
     )
 
 
 def stale_format(folder: Path, preamble: str) -> bool:
     """A format of this very preamble whose TeX files have changed since it was dumped."""
-    try:
-        record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return record.get("digest") == digest(dump_source(preamble)) and not usable_format(
-        folder, preamble
-    )
+    record = format_record(folder)
+    return record.get("digest") == digest(dump_source(preamble)) and not unchanged(record)
 
 
 def discard_format(workdir: Path) -> None:

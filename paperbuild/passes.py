@@ -88,13 +88,11 @@ class TexRun:
     def record(self) -> Path:
         return self.workdir / f"{self.jobname}.biber.json"
 
-    def pdflatex(self, fmt: str | None, source: str | None = None) -> set[str]:
-        """One pass; the work-folder files it read that now differ (the reason to rerun)."""
-        before = snapshot(self.workdir)
-        command = [*PDFLATEX, f"-jobname={self.jobname}"]
-        command += [f"-fmt={fmt}"] if fmt else []
-        proc = subprocess.run(
-            [*command, source or f"{self.jobname}.tex"],
+    def execute(self, name: str, command: list[str]) -> subprocess.CompletedProcess:
+        """Run one program in the work folder, and count it."""
+        self.runs.append(name)
+        return subprocess.run(
+            command,
             cwd=self.workdir,
             env=self.env,
             capture_output=True,
@@ -102,7 +100,12 @@ class TexRun:
             errors="replace",
             stdin=subprocess.DEVNULL,
         )
-        self.runs.append("pdflatex")
+
+    def pdflatex(self, fmt: str | None) -> set[str]:
+        """One pass; the work-folder files it read that now differ (the reason to rerun)."""
+        before = snapshot(self.workdir)
+        command = [*PDFLATEX, f"-jobname={self.jobname}", *([f"-fmt={fmt}"] if fmt else [])]
+        proc = self.execute("pdflatex", [*command, f"{self.jobname}.tex"])
         self.log = read_log(self.workdir / f"{self.jobname}.log")
         if proc.returncode != 0 or not (self.workdir / f"{self.jobname}.pdf").exists():
             output, blg = proc.stdout + proc.stderr, self.workdir / f"{self.jobname}.blg"
@@ -131,16 +134,7 @@ class TexRun:
         before = sha256(bbl)
         inputs = self.biber_inputs()
         self.record.unlink(missing_ok=True)
-        proc = subprocess.run(
-            ["biber", self.jobname],
-            cwd=self.workdir,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            stdin=subprocess.DEVNULL,
-        )
-        self.runs.append("biber")
+        proc = self.execute("biber", ["biber", self.jobname])
         if proc.returncode != 0 or not bbl.is_file():
             reason = biber_error(bbl.with_suffix(".blg")) or last_words(proc.stdout + proc.stderr)
             raise PaperError("latex", f"biber failed: {reason}")
@@ -174,18 +168,11 @@ class TexRun:
         """
         name = f"{self.jobname}-skeleton"
         (self.workdir / f"{name}.tex").write_text(latex, encoding="utf-8")
-        command = [*PDFLATEX, "-draftmode", f"-jobname={name}"] + ([f"-fmt={fmt}"] if fmt else [])
-        proc = subprocess.run(
-            [*command, f"{name}.tex"],
-            cwd=self.workdir,
-            env=self.env,
-            capture_output=True,
-            stdin=subprocess.DEVNULL,
-        )
-        self.runs.append("skeleton")
+        command = [*PDFLATEX, "-draftmode", f"-jobname={name}", *([f"-fmt={fmt}"] if fmt else [])]
+        proc = self.execute("skeleton", [*command, f"{name}.tex"])
         if proc.returncode == 0 and (self.workdir / f"{name}.bcf").is_file():
-            # Its .aux too: biblatex notes in it that no .bbl was read, which the first
-            # full pass then records as read; without it, a third pass only records that.
+            # Its .aux too: with no .aux at all, biblatex's first full pass cannot tell
+            # whether the .bbl is new and asks for a pass that would change nothing else.
             for suffix in (".bcf", ".aux"):
                 shutil.copyfile(
                     self.workdir / f"{name}{suffix}", self.workdir / f"{self.jobname}{suffix}"

@@ -1,4 +1,4 @@
-"""The fast compile: a precompiled preamble, no idle core, and no pass done twice anywhere.
+"""The fast compile: a precompiled preamble, both cores, and TeX work kept for any build folder.
 
 For one build, in this order:
 
@@ -14,8 +14,9 @@ For one build, in this order:
 
 Each shortcut is checked by the ordinary rules: a restored state or a skeleton's
 .bcf that turns out different costs more passes, never a different PDF, and the
-format gives the same bytes as a plain run. A format that fails is dropped with a
-one-line note, and the build goes on without it.
+format gives the same bytes as a plain run. When a pass fails, the cached state
+and then the format are taken away in turn (:func:`recover`): the one at fault is
+dropped with a one-line note, and the build goes on without it.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def compile_fast(
             needed = open_run(run, fmt, preamble, bool(restored), beside_dump=dump is not None)
         finally:
             if dump is not None:
-                fmt = finish_dump(dump, workdir, preamble, cache, say)
+                fmt = await_format(dump, workdir, preamble, cache, say)
         result = run.settle(fmt, needed)
     except PaperError as error:
         suspects = Suspects(restored, key, fmt, cached_fmt)
@@ -170,9 +171,10 @@ def format_key(preamble: str) -> str:
     return formats.digest(formats.dump_source(preamble))
 
 
-def finish_dump(
+def await_format(
     dump: subprocess.Popen, workdir: Path, preamble: str, cache: UserCache | None, say: Say
 ) -> str | None:
+    """The dumped format's name once the dump ends (stored in the cache), or None if it failed."""
     failure = formats.finish_dump(dump, workdir, preamble)
     if failure:
         formats.remember_failure(workdir, preamble)
