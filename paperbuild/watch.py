@@ -24,7 +24,7 @@ from .incremental import is_input
 from .locations import TEMPLATE_DIR
 from .pipeline import BuildResult, build, describe_runs
 
-QUIET = 0.1  # seconds without events before a build starts: an editor saves in a few ms
+QUIET = 0.05  # seconds without events before a build starts: an editor saves in a few ms
 
 
 def watched_folders(paper_dir: Path) -> list[Path]:
