@@ -45,38 +45,28 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def start_dump(workdir: Path, preamble: str, env: dict[str, str]) -> subprocess.Popen:
-    """Begin dumping ``preamble`` into ``workdir/paper-preamble.fmt``, in the background."""
+def dump_format(workdir: Path, preamble: str, env: dict[str, str]) -> str | None:
+    """Dump ``preamble`` into ``workdir/paper-preamble.fmt`` and record it; the first TeX
+    error if it fails."""
     (workdir / RECORD).unlink(missing_ok=True)
     (workdir / f"{FORMAT}.tex").write_text(dump_source(preamble), encoding="utf-8")
     command = ["pdflatex", "-ini", "-recorder", "-no-shell-escape", "-interaction=nonstopmode"]
     command += ["-halt-on-error", f"-jobname={FORMAT}", "&pdflatex", "mylatexformat.ltx"]
-    return subprocess.Popen(
+    proc = subprocess.run(
         [*command, f"{FORMAT}.tex"],
         cwd=workdir,
         env=env,
+        capture_output=True,
+        text=True,
+        errors="replace",
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
     )
-
-
-def finish_dump(dump: subprocess.Popen, workdir: Path, preamble: str) -> str | None:
-    """Wait for the dump and record the format; the first TeX error if it failed."""
-    code = dump.wait()
-    if code != 0 or not (workdir / f"{FORMAT}.fmt").is_file():
-        log = workdir / f"{FORMAT}.log"
-        text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
-        errors = [line for line in text.splitlines() if line.startswith("!")]
-        return errors[0] if errors else f"pdflatex -ini exited with {code}"
+    if proc.returncode != 0 or not (workdir / f"{FORMAT}.fmt").is_file():
+        errors = [line for line in proc.stdout.splitlines() if line.startswith("!")]
+        return errors[0] if errors else f"pdflatex -ini exited with {proc.returncode}"
     record = {"digest": digest(dump_source(preamble)), "inputs": tex_inputs(workdir)}
     (workdir / RECORD).write_text(json.dumps(record) + "\n", encoding="utf-8")
     return None
-
-
-def dump_format(workdir: Path, preamble: str, env: dict[str, str]) -> str | None:
-    """Dump ``preamble`` into ``workdir/paper-preamble.fmt``; the first TeX error if it fails."""
-    return finish_dump(start_dump(workdir, preamble, env), workdir, preamble)
 
 
 def tex_inputs(workdir: Path) -> list[list]:

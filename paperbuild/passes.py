@@ -4,9 +4,9 @@ A pass is needed again when a file it read from the work folder (the .aux,
 .out, .bbl, ... as pdfTeX's ``-recorder`` lists them, or as the log says it
 looked for them) now holds something else. biber runs when the .bcf or a .bib
 differs from what it read last time, or there is no .bbl yet. These are the
-rules latexmk follows; running them here lets a pass start beside the preamble's
-dump, counts the passes for the bench and ``invoke watch``, and saves the 0.2 s
-that latexmk's start-up and dependency scan cost every build (measured).
+rules latexmk follows; running them here lets a citation skeleton stand in for
+the first pass, counts the passes for the bench and ``invoke watch``, and saves
+the 0.2 s that latexmk's start-up and dependency scan cost every build (measured).
 """
 
 from __future__ import annotations
@@ -147,8 +147,9 @@ class TexRun:
         biber_changed = self.biber() if self.biber_needed() else False
         return bool(changed) or biber_changed
 
-    def settle(self, fmt: str | None, needed: bool = True) -> CompileResult:
-        """Steps until no pass would read anything new."""
+    def settle(self, fmt: str | None) -> CompileResult:
+        """Steps until no pass would read anything new (at least one: the .tex is new)."""
+        needed = True
         while needed:
             if self.passes() >= MAX_PASSES:
                 raise PaperError(

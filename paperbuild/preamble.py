@@ -1,16 +1,19 @@
-"""The fast compile: a precompiled preamble, both cores, and TeX work kept for any build folder.
+"""The fast compile: a precompiled preamble, a citation skeleton, and TeX work kept per user.
 
 For one build, in this order:
 
 1. the format (paperbuild.formats): the work folder's own, else the user cache's
-   (paperbuild.texcache), else a dump started in the background;
+   (paperbuild.texcache), else one dumped now;
 2. the settled auxiliary files of this exact .tex and .bib, if any build on this
    machine left them in the user cache: one pass then usually confirms them;
 3. with no bibliography yet, the citation skeleton (the document's citations and
-   nothing else) goes through pdflatex and biber beside the dump, so the first full
-   pass already prints its notes; with a bibliography but a dump under way, the first
-   full pass runs beside the dump, on the plain preamble;
+   nothing else) goes through pdflatex and biber, so the first full pass already
+   prints its notes;
 4. passes until the auxiliary files settle (paperbuild.passes), on the format.
+
+Nothing runs side by side: on the 2-vCPU machine this was measured on, two
+pdflatex runs at once take twice as long as one, so a dump beside the first pass
+saved 0.15 s when the machine was idle and cost its 0.7 s of CPU when it was not.
 
 Each shortcut is checked by the ordinary rules: a restored state or a skeleton's
 .bcf that turns out different costs more passes, never a different PDF, and the
@@ -23,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,23 +52,26 @@ def compile_fast(
     env = tex_environment(source_date_epoch)
     cache = UserCache.open(say)
     preamble = formats.preamble_of(rendered.latex)
-    fmt, dump, cached_fmt = choose_format(workdir, preamble, env, cache, say)
+    fmt, cached_fmt = prepare_format(workdir, preamble, env, cache, say)
     key = state_key(workdir, jobname, source_date_epoch)
     restored = restore_state(cache, key, workdir) if cache else []
     run = TexRun(workdir, jobname, rendered, env)
     try:
-        try:
-            needed = open_run(run, fmt, preamble, bool(restored), beside_dump=dump is not None)
-        finally:
-            if dump is not None:
-                fmt = await_format(dump, workdir, preamble, cache, say)
-        result = run.settle(fmt, needed)
+        skeleton_first(run, fmt, preamble, bool(restored))
+        result = run.settle(fmt)
     except PaperError as error:
         suspects = Suspects(restored, key, fmt, cached_fmt)
         run, result = recover(error, run, preamble, suspects, cache, say)
     if cache is not None:
         store_state(cache, key, run)
     return result
+
+
+def skeleton_first(run: TexRun, fmt: str | None, preamble: str | None, restored: bool) -> None:
+    """With no bibliography yet, the citation skeleton and biber, so pass one has its notes."""
+    skeleton = run.rendered.skeleton
+    if not restored and skeleton and not (run.workdir / f"{run.jobname}.bbl").is_file():
+        run.skeleton(skeleton, fmt if formats.preamble_of(skeleton) == preamble else None)
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,8 @@ def recover(
 
     def again(fmt: str | None) -> tuple[TexRun, CompileResult]:
         run = TexRun(workdir, failed.jobname, failed.rendered, failed.env)
-        return run, run.settle(fmt, open_run(run, fmt, preamble, False, beside_dump=False))
+        skeleton_first(run, fmt, preamble, restored=False)
+        return run, run.settle(fmt)
 
     if suspects.restored:
         cache.discard("states", suspects.key)
@@ -127,65 +133,41 @@ def recover(
     return found
 
 
-def open_run(
-    run: TexRun, fmt: str | None, preamble: str | None, restored: bool, beside_dump: bool
-) -> bool:
-    """What comes before the passes on the format; whether a pass is still needed.
-
-    With no bibliography yet, the skeleton and biber (on the plain preamble if the
-    format is still being dumped); else, while the format is dumped, the first pass.
-    """
-    skeleton = run.rendered.skeleton
-    if not restored and skeleton and not (run.workdir / f"{run.jobname}.bbl").is_file():
-        same_preamble = formats.preamble_of(skeleton) == preamble
-        run.skeleton(skeleton, fmt if same_preamble and not beside_dump else None)
-        return True
-    if beside_dump:
-        return run.step(None)
-    return True
-
-
-def choose_format(
+def prepare_format(
     workdir: Path, preamble: str | None, env: dict[str, str], cache: UserCache | None, say: Say
-) -> tuple[str | None, subprocess.Popen | None, bool]:
-    """The format to run on now, or the dump that will make it; whether it came from the cache."""
+) -> tuple[str | None, bool]:
+    """The format to run on (the work folder's, the cache's, or one dumped now), or None;
+    and whether it came from the cache."""
     if preamble is None:
-        return None, None, False
+        return None, False
     if formats.failed_before(workdir, preamble):
         say(f"preamble  not precompiled: it failed before ({formats.FAILED}); loaded on every pass")
-        return None, None, False
+        return None, False
     if formats.usable_format(workdir, preamble):
-        return formats.FORMAT, None, False
+        return formats.FORMAT, False
     entry = cache.fetch("formats", format_key(preamble)) if cache else None
     if entry and formats.usable_format(entry, preamble):
         names = (f"{formats.FORMAT}.fmt", formats.RECORD)
         if cache.guard(lambda: [shutil.copyfile(entry / n, workdir / n) for n in names]):
             say(f"preamble  precompiled format from the cache ({cache.root})")
-            return formats.FORMAT, None, True
+            return formats.FORMAT, True
     if entry or formats.stale_format(workdir, preamble):
         say("preamble  the precompiled format is out of date (TeX Live changed); dumping it again")
-    return None, formats.start_dump(workdir, preamble, env), False
-
-
-def format_key(preamble: str) -> str:
-    return formats.digest(formats.dump_source(preamble))
-
-
-def await_format(
-    dump: subprocess.Popen, workdir: Path, preamble: str, cache: UserCache | None, say: Say
-) -> str | None:
-    """The dumped format's name once the dump ends (stored in the cache), or None if it failed."""
-    failure = formats.finish_dump(dump, workdir, preamble)
+    failure = formats.dump_format(workdir, preamble, env)
     if failure:
         formats.remember_failure(workdir, preamble)
         say(f"preamble  not precompiled ({failure}); loaded on every pass")
-        return None
+        return None, False
     (workdir / formats.FAILED).unlink(missing_ok=True)
     say(f"preamble  precompiled into {formats.FORMAT}.fmt")
     if cache is not None:
         files = (workdir / f"{formats.FORMAT}.fmt", workdir / formats.RECORD)
         cache.store("formats", format_key(preamble), files)
-    return formats.FORMAT
+    return formats.FORMAT, False
+
+
+def format_key(preamble: str) -> str:
+    return formats.digest(formats.dump_source(preamble))
 
 
 def state_key(workdir: Path, jobname: str, epoch: int | None) -> str:

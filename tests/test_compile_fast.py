@@ -136,7 +136,7 @@ def test_an_unusable_cache_says_so_once_and_steps_aside(tmp_path: Path, monkeypa
 def test_labels_settle_in_two_passes_and_biber_never_runs(tmp_path: Path, empty_tex_cache):
     rendered = small(tmp_path)
     runs, notes, _ = compiled(tmp_path, rendered)
-    assert runs == ("pdflatex", "pdflatex")  # the first beside the dump, then on the format
+    assert runs == ("pdflatex", "pdflatex")  # the labels are read back on the second
     assert notes == [f"preamble  precompiled into {formats.FORMAT}.fmt"]
     runs, notes, _ = compiled(tmp_path, rendered)
     assert runs == ("pdflatex",) and notes == []  # settled: one pass confirms it
