@@ -109,11 +109,17 @@ def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, c
     help={
         "refs": "run the reference-parser benchmark instead of the build benchmark",
         "diff": "run the benchmark of invoke diff instead of the build benchmark",
+        "rounds": "rounds of the build benchmark, whose medians it reports (default 3)",
+        "readme": "write the build benchmark's figures into README.md between its markers",
     }
 )
-def bench(c, refs=False, diff=False):
-    """Time cold, no-op and one-word-edit builds against pandoc: e.g. `invoke bench`."""
-    cli.guard(cli.bench, "bench_references" if refs else "bench_diff" if diff else "bench_build")
+def bench(c, refs=False, diff=False, rounds=3, readme=False):
+    """Time builds against pandoc: e.g. `invoke bench`, `invoke bench --readme`."""
+    if refs or diff:
+        cli.guard(cli.bench, "bench_references" if refs else "bench_diff")
+        return
+    arguments = [f"--rounds={rounds}"] + (["--readme"] if readme else [])
+    cli.guard(cli.bench, "bench_build", arguments)
 
 
 @task(help={"output": "where to write the model (default: the one paperbuild loads)"})

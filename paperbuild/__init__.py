@@ -2,7 +2,7 @@
 
 Stages, each a module handing plain data to the next:
 manuscript (read) -> citations (recognise, resolve, place) -> latex (render)
--> compile (latexmk) -> checks (read the PDF back).
+-> compile (pdflatex, biber) -> checks (read the PDF back).
 """
 
 __version__ = "0.1.0"

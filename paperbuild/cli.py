@@ -94,6 +94,10 @@ def setup(c) -> None:
         )
     else:
         print("TeX Live: all packages present")
+    if shutil.which("pdflatex"):
+        from .fontmetrics import make_font_metrics
+
+        print(f"fonts: Cyrillic metrics ready for the {', '.join(make_font_metrics())} classes")
     c.run(f"{sys.executable} -m pip install -q -e '{REPO}[test]'")
 
 
@@ -192,13 +196,13 @@ def watch(
     run_watch(paper, build_dir, profile, paper_size, corrections=corrections)
 
 
-def bench(name: str) -> None:
+def bench(name: str, arguments: list[str] | None = None) -> None:
     """Run ``benchmarks/NAME.py`` as a script (the benchmarks are not part of the package)."""
     script = REPO / "benchmarks" / f"{name}.py"
     if not script.is_file():
         raise PaperError("input", "no such benchmark", script)
     saved = sys.argv
-    sys.argv = [str(script)]
+    sys.argv = [str(script), *(arguments or [])]
     try:
         runpy.run_path(str(script), run_name="__main__")
     finally:

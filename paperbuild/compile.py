@@ -34,6 +34,8 @@ LAST_COMMAND = re.compile(r"\\(?:[A-Za-z@]+|.)$")
 #: line of every file TeX has open, so a line of the document may fill half of it.
 BUFFER_BYTES = 4_000_000
 LONGEST_LINE = BUFFER_BYTES // 2
+#: latexmk's own account of each program it runs, to count passes as paperbuild.passes does.
+LATEXMK_RULE = re.compile(r"^Latexmk: applying rule '(pdflatex|biber)", re.M)
 
 PLAIN_WORDS = {
     "Undefined control sequence": "LaTeX met a command it does not know",
@@ -57,6 +59,8 @@ PLAIN_WORDS = {
 class CompileResult:
     pdf: Path
     log: str
+    #: What ran, in order: "skeleton" (the citations alone, for biber), "pdflatex", "biber".
+    runs: tuple[str, ...] = ()
 
 
 def tex_environment(source_date_epoch: int | None = None) -> dict[str, str]:
@@ -135,20 +139,27 @@ def run_latexmk(
     pdf = workdir / f"{jobname}.pdf"
     if proc.returncode != 0 or not pdf.exists():
         raise latex_failure(log, proc.stdout + proc.stderr, rendered, workdir / f"{jobname}.blg")
-    return CompileResult(pdf=pdf, log=log)
+    runs = tuple(LATEXMK_RULE.findall(proc.stdout + proc.stderr))
+    return CompileResult(pdf=pdf, log=log, runs=runs)
 
 
-def latex_failure(log: str, output: str, rendered: Rendered, blg: Path) -> PaperError:
-    """Why latexmk failed: TeX's first error (in its log, else on its terminal, where the
-    errors that stop TeX before it writes the log go), else biber's, else latexmk's last words."""
+def latex_failure(
+    log: str, output: str, rendered: Rendered, blg: Path, program: str = "latexmk"
+) -> PaperError:
+    """Why ``program`` failed: TeX's first error (in its log, else on its terminal, where the
+    errors that stop TeX before it writes the log go), else biber's, else the program's last
+    words."""
     error = tex_error(log, rendered) or tex_error(output, rendered)
     if error:
         return error
     biber = biber_error(blg)
     if biber:
         return PaperError("latex", f"biber failed: {biber}")
-    tail = " ".join(output.strip().splitlines()[-3:])
-    return PaperError("latex", f"latexmk failed without a TeX error: {tail}")
+    return PaperError("latex", f"{program} failed without a TeX error: {last_words(output)}")
+
+
+def last_words(output: str) -> str:
+    return " ".join(output.strip().splitlines()[-3:])
 
 
 def tex_error(log: str, rendered: Rendered) -> PaperError | None:

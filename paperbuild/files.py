@@ -63,7 +63,7 @@ def replaced_atomically(target: Path) -> Iterator[Path]:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write ``text`` whole; an unchanged file is left alone so latexmk sees nothing new."""
+    """Write ``text`` whole; an unchanged file is left alone (its time too)."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return
     with replaced_atomically(path) as temporary:

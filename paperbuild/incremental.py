@@ -8,7 +8,7 @@ options. Files are named in it relative to the paper folder (templates relative
 to their own folder), so ``--paper paper`` and ``--paper /abs/paper`` share one
 key. A stamp in the work folder keeps the key and the hash of the file (PDF or
 .docx) it published; while both still match, the build is up to date without
-reading the essay. What does change goes on to latexmk, whose own rerun logic decides
+reading the essay. What does change goes on to paperbuild.passes, whose rerun rules decide
 which TeX passes and whether biber run.
 """
 

@@ -25,6 +25,16 @@ class BuildResult:
     analysis: Analysis | None  # None when up to date: nothing was read
     log: str
     up_to_date: bool = False
+    runs: tuple[str, ...] = ()  # what TeX ran, as paperbuild.compile.CompileResult.runs
+
+
+def describe_runs(runs: tuple[str, ...]) -> str:
+    """E.g. "skeleton, biber, 2 passes" or "1 pass, no biber": for the build, watch and bench."""
+    passes = runs.count("pdflatex")
+    counted = f"{passes} pass{'' if passes == 1 else 'es'}"
+    if "biber" not in runs:
+        return f"{counted}, no biber"
+    return f"{'skeleton, ' if 'skeleton' in runs else ''}biber, {counted}"
 
 
 def build(

@@ -1,7 +1,7 @@
 """The stages of one build, each handing plain data to the next; nothing reaches back.
 
 read (paper folder) -> cite (recognise, resolve, place) -> render (Jinja)
--> compile (latexmk) -> publish (atomic move into build/); for Word, cite is
+-> compile (pdflatex, biber) -> publish (atomic move into build/); for Word, cite is
 followed by write (pandoc, see :mod:`paperbuild.docx`) -> publish, with no TeX.
 """
 
@@ -16,12 +16,13 @@ from .citations.model import Resolution
 from .citations.place import place_notes
 from .citations.resolve import known_names, resolve
 from .citations.scan import by_run, scan_document
+from .compile import CompileResult
 from .document import Document
 from .files import publish, write_text
 from .incremental import work_dir
 from .latex.render import Rendered, render_document
 from .paper import Paper, load_paper
-from .pipeline import BuildResult
+from .pipeline import BuildResult, describe_runs
 from .preamble import compile_fast
 from .problems import Problem
 from .profiles import Profile, get_profile
@@ -92,14 +93,13 @@ def build_fresh(
     to: str = "pdf",
     corrections: Path | None = None,
 ) -> BuildResult:
-    """Every stage, each handing its data to the next: read and cite, then the PDF (latexmk
-    skips the TeX passes it need not run) or the Word file."""
+    """Every stage, each handing its data to the next: read and cite, then the PDF (only the
+    TeX passes needed run) or the Word file."""
     profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say, corrections)
     if to == "docx":
-        target, log = write_word(analysis, profile, build_dir, epoch, say), ""
-    else:
-        target, log = compile_pdf(analysis, profile, build_dir, epoch, say, booklet)
-    return BuildResult(target, analysis, log)
+        return BuildResult(write_word(analysis, profile, build_dir, epoch, say), analysis, "")
+    target, compiled = compile_pdf(analysis, profile, build_dir, epoch, say, booklet)
+    return BuildResult(target, analysis, compiled.log, runs=compiled.runs)
 
 
 def compile_pdf(
@@ -110,9 +110,9 @@ def compile_pdf(
     say: Say,
     booklet: bool,
     target: Path | None = None,
-) -> tuple[Path, str]:
+) -> tuple[Path, CompileResult]:
     """Render, compile (and impose a booklet), publish (at ``target``, by default the profile's
-    name in ``build_dir``): the PDF's path and the LaTeX log."""
+    name in ``build_dir``): the PDF's path, and what TeX ran and logged."""
     paper = analysis.paper
     workdir = work_dir(build_dir, profile.name, booklet)
     if booklet:
@@ -123,15 +123,16 @@ def compile_pdf(
     write_text(workdir / f"{JOBNAME}.tex", rendered.latex)
     record_essay(workdir, paper)
     write_text(workdir / BIB_NAME, paper.bibtex)
-    say(f"compile   latexmk in {workdir}")
+    say(f"compile   pdflatex in {workdir}")
     result = compile_fast(workdir, JOBNAME, rendered, epoch, say)
+    say(f"          {describe_runs(result.runs)}")
     pdf = result.pdf
     if booklet:
         say(f"impose    booklet on {profile.settings['paper_size']} sheets")
         pdf = impose(result.pdf, profile.settings["paper_size"], workdir / "booklet.pdf")
     target = target or build_dir / profile.pdf_name()
     publish(pdf, target)
-    return target, result.log
+    return target, result
 
 
 def write_word(

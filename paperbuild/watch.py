@@ -22,9 +22,9 @@ from watchdog.observers import Observer
 from .errors import PaperError
 from .incremental import is_input
 from .locations import TEMPLATE_DIR, outside_inputs
-from .pipeline import build
+from .pipeline import BuildResult, build, describe_runs
 
-QUIET = 0.3  # seconds without events before a build starts
+QUIET = 0.05  # seconds without events before a build starts: an editor saves in a few ms
 
 
 def watched_folders(paper_dir: Path, outside: list[Path]) -> list[Path]:
@@ -69,17 +69,18 @@ class Debounce:
         return True
 
 
-def status_line(build_once: Callable[[], Path | None], clock=time.perf_counter) -> str:
-    """One line per build: when, what came out or what went wrong, and how long it took."""
+def status_line(build_once: Callable[[], BuildResult], clock=time.perf_counter) -> str:
+    """One line per build: when, what came out or what went wrong, how long and which passes."""
     start = clock()
     stamp = time.strftime("%H:%M:%S")
     try:
-        pdf = build_once()
+        result = build_once()
     except PaperError as err:
         return f"{stamp} failed  {err}"
-    if pdf is None:
+    if result.up_to_date:
         return f"{stamp} up to date"
-    return f"{stamp} built   {pdf} in {clock() - start:.1f} s"
+    took = f"{clock() - start:.1f} s ({describe_runs(result.runs)})"
+    return f"{stamp} built   {result.output} in {took}"
 
 
 class _Events(FileSystemEventHandler):
@@ -105,11 +106,10 @@ def watch(
     """Build now, then again after every burst of saves, until ``stop`` is set or Ctrl-C."""
     stop = stop or threading.Event()
 
-    def build_once() -> Path | None:
-        result = build(
+    def build_once() -> BuildResult:
+        return build(
             paper_dir, build_dir, profile, paper_size, lambda _: None, corrections=corrections
         )
-        return None if result.up_to_date else result.output
 
     arrivals: queue.SimpleQueue = queue.SimpleQueue()
     observer = Observer()

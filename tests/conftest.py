@@ -1,4 +1,5 @@
-"""Shared fixtures: paths, a guard for tests that need TeX Live, and no silent skip in CI.
+"""Shared fixtures: paths, a guard for tests that need TeX Live, a private TeX cache, and
+no silent skip in CI.
 
 In CI (the environment variable ``CI`` set, as ``.ci/run`` does) every test must run: a
 skip there is reported as a failure, since a missing tool or file would otherwise let a
@@ -45,3 +46,23 @@ def copy_paper(target: Path) -> Path:
 def paper_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the project's paper folder, with its corrections."""
     return copy_paper(tmp_path / "paper")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_tex_cache(tmp_path_factory) -> Path:
+    """The builds of one test session share a TeX cache (paperbuild.texcache), never the
+    user's own: a test sees only what earlier tests of the session stored."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(folder))
+    patch.delenv("PAPERBUILD_CACHE", raising=False)
+    yield folder
+    patch.undo()
+
+
+@pytest.fixture
+def empty_tex_cache(tmp_path: Path, monkeypatch) -> Path:
+    """A cache of this test's own, empty: for a build that must start cold."""
+    folder = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "paperbuild"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import threading
 import time
 from pathlib import Path
@@ -11,14 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import needs_tex
 
-from paperbuild import compile as compile_module
 from paperbuild import incremental
-from paperbuild import preamble as preamble_module
-from paperbuild.compile import CompileResult
-from paperbuild.errors import PaperError
-from paperbuild.latex.render import Rendered
 from paperbuild.pipeline import build
-from paperbuild.preamble import preamble_of
 
 
 @pytest.fixture
@@ -120,113 +113,6 @@ def test_fresh_output_needs_the_same_key_and_an_untouched_pdf(tmp_path: Path):
     assert incremental.fresh_output(workdir, "k1") is None
     pdf.unlink()
     assert incremental.fresh_output(workdir, "k1") is None
-
-
-def test_preamble_is_everything_before_begin_document():
-    latex = "\\documentclass{article}\n\\usepackage{x}\n\\begin{document}\nHi\n\\end{document}\n"
-    assert preamble_of(latex) == "\\documentclass{article}\n\\usepackage{x}\n\\begin{document}\n"
-    assert preamble_of("no document here") is None
-
-
-def fake_tex(
-    monkeypatch, formatted_fails: bool, plain_fails: bool, dump_fails: bool = False
-) -> list:
-    """compile_fast with TeX replaced: the format dumps and the runs fail as asked; ``runs``
-    lists each dump and each run's format (None: the preamble loaded as usual)."""
-    runs: list = []
-
-    def dump(folder, preamble, env):
-        runs.append("dump")
-        if dump_fails:
-            return "! LaTeX Error: File `mylatexformat.ltx' not found."
-        (folder / f"{preamble_module.FORMAT}.fmt").write_text("format")
-        (folder / f"{preamble_module.FORMAT}.sha256").write_text(preamble_module.digest(preamble))
-        return None
-
-    def run(folder, jobname, rendered, epoch, fmt=None, tools_checked=False):
-        assert tools_checked  # compile_fast looked for the tools once, before anything ran
-        runs.append(fmt)
-        if formatted_fails if fmt else plain_fails:
-            raise PaperError("latex", "LaTeX met a command it does not know", "essay.md", 3)
-        return CompileResult(folder / "paper.pdf", "")
-
-    monkeypatch.setattr(preamble_module, "require_tools", lambda: None)
-    monkeypatch.setattr(preamble_module, "dump_format", dump)
-    monkeypatch.setattr(preamble_module, "run_latexmk", run)
-    return runs
-
-
-LATEX = Rendered("\\documentclass{article}\n\\begin{document}\nHi\n\\end{document}\n", "e")
-
-
-OTHER_PREAMBLE = Rendered(LATEX.latex.replace("{article}", "{article}\n\\usepackage{x}"), "e")
-
-
-def test_a_format_that_breaks_the_run_is_dropped(monkeypatch, tmp_path: Path):
-    runs = fake_tex(monkeypatch, formatted_fails=True, plain_fails=False)
-    notes: list[str] = []
-    preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, notes.append)
-    assert runs == ["dump", preamble_module.FORMAT, None]
-    assert "compiled without it" in notes[-1]
-    assert not (tmp_path / f"{preamble_module.FORMAT}.fmt").exists()
-
-
-@pytest.mark.parametrize("failure", ["dump", "run"])
-def test_a_failed_preamble_is_not_tried_again_until_it_changes(
-    monkeypatch, tmp_path: Path, failure: str
-):
-    runs = fake_tex(
-        monkeypatch,
-        formatted_fails=failure == "run",
-        plain_fails=False,
-        dump_fails=failure == "dump",
-    )
-    notes: list[str] = []
-    preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, notes.append)
-    assert (tmp_path / preamble_module.FAILED).is_file()
-    runs.clear()
-    preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, notes.append)
-    assert runs == [None]  # no dump, no formatted run: the preamble loads as usual
-    assert notes[-1].startswith("preamble  not precompiled: it failed before")
-    runs.clear()
-    preamble_module.compile_fast(tmp_path, "paper", OTHER_PREAMBLE, 0, notes.append)
-    assert runs[0] == "dump"  # a changed preamble is tried again
-
-
-def test_a_preamble_that_dumps_clears_an_old_failure(monkeypatch, tmp_path: Path):
-    runs = fake_tex(monkeypatch, formatted_fails=False, plain_fails=False)
-    (tmp_path / preamble_module.FAILED).write_text("an older preamble's hash")
-    notes: list[str] = []
-    preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, notes.append)
-    assert runs == ["dump", preamble_module.FORMAT]
-    assert not (tmp_path / preamble_module.FAILED).exists()
-    runs.clear()
-    preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, notes.append)
-    assert runs == [preamble_module.FORMAT]  # the format is reused, not dumped again
-
-
-def test_tools_are_looked_for_once_per_compile(monkeypatch, tmp_path: Path):
-    looked: list[str] = []
-    monkeypatch.setattr(compile_module, "require_tools", lambda: looked.append("compile"))
-    monkeypatch.setattr(preamble_module, "require_tools", lambda: looked.append("preamble"))
-
-    def latexmk(command, cwd, **_):
-        (cwd / "paper.pdf").write_bytes(b"%PDF")
-        return subprocess.CompletedProcess(command, 0, "", "")
-
-    monkeypatch.setattr(compile_module.subprocess, "run", latexmk)
-    monkeypatch.setattr(preamble_module, "dump_format", lambda *_: "no format today")
-    preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, lambda _: None)
-    assert looked == ["preamble"]
-    compile_module.run_latexmk(tmp_path, "paper", LATEX)
-    assert looked == ["preamble", "compile"]  # called on its own, it still looks
-
-
-def test_the_documents_own_error_is_reported_and_the_format_kept(monkeypatch, tmp_path: Path):
-    fake_tex(monkeypatch, formatted_fails=True, plain_fails=True)
-    with pytest.raises(PaperError, match="does not know"):
-        preamble_module.compile_fast(tmp_path, "paper", LATEX, 0, lambda _: None)
-    assert (tmp_path / f"{preamble_module.FORMAT}.fmt").exists()
 
 
 def test_second_build_of_a_profile_waits_for_the_first(tmp_path: Path):

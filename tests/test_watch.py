@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 from watchdog.events import (
     DirModifiedEvent,
@@ -18,6 +17,7 @@ from watchdog.events import (
 from paperbuild import watch as watching
 from paperbuild.errors import PaperError
 from paperbuild.locations import TEMPLATE_DIR
+from paperbuild.pipeline import BuildResult
 
 
 def test_saving_an_input_triggers(tmp_path: Path):
@@ -62,11 +62,13 @@ def test_a_burst_of_saves_builds_once_after_a_quiet_spell():
 
 
 def test_status_lines():
-    clock = iter([0.0, 2.5]).__next__
-    assert watching.status_line(lambda: Path("build/paper.pdf"), clock).endswith(
-        "built   build/paper.pdf in 2.5 s"
+    clock = iter([0.0, 1.25]).__next__
+    built = BuildResult(Path("build/paper.pdf"), None, "", runs=("pdflatex",))
+    assert watching.status_line(lambda: built, clock).endswith(
+        "built   build/paper.pdf in 1.2 s (1 pass, no biber)"
     )
-    assert watching.status_line(lambda: None).endswith("up to date")
+    unchanged = BuildResult(Path("build/paper.pdf"), None, "", up_to_date=True)
+    assert watching.status_line(lambda: unchanged).endswith("up to date")
 
     def broken():
         raise PaperError("manuscript", "a numbered list is not supported", "paper/essay.md", 40)
@@ -86,7 +88,7 @@ def test_watch_rebuilds_after_a_save_and_stops(tmp_path: Path, monkeypatch):
         builds.append(essay.read_text())
         if builds[-1] == "broken":
             raise PaperError("manuscript", "no front matter", essay, 1)
-        return SimpleNamespace(up_to_date=False, output=build_dir / "paper.pdf")
+        return BuildResult(build_dir / "paper.pdf", None, "", runs=("pdflatex",))
 
     monkeypatch.setattr(watching, "build", fake_build)
     lines: list[str] = []

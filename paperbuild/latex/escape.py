@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import groupby
 
 from pylatex.utils import escape_latex
 
@@ -77,7 +78,11 @@ def _escape_piece(text: str) -> str:
 
 
 def _escape_run(run: str) -> str:
-    return "".join(escape_latex(char) if typesettable(char) else missing_char(char) for char in run)
+    """pylatex's escaping for each stretch of typesettable characters, a box for the others."""
+    return "".join(
+        escape_latex("".join(chars)) if printable else "".join(map(missing_char, chars))
+        for printable, chars in groupby(run, key=typesettable)
+    )
 
 
 def missing_char(char: str) -> str:
