@@ -24,7 +24,15 @@ def cases(**medians: float) -> dict:
 
 def test_the_table_gives_each_case_as_a_ratio_to_pandoc_with_what_tex_ran():
     figures = cases(
-        pandoc=5.0, cold=3.5, warm=1.5, edit=1.2, watch=1.25, noop_cli=0.15, noop=0.01, latexmk=5.5
+        pandoc=5.0,
+        cold=3.5,
+        warm=1.5,
+        edit=1.2,
+        watch=1.25,
+        noop_cli=0.15,
+        noop=0.01,
+        latexmk=5.5,
+        docx=1.0,
     )
     lines = bench.table(figures)
     assert lines[0] == "| build | time | vs pandoc | CPU | TeX ran |"
@@ -37,6 +45,7 @@ def test_the_table_gives_each_case_as_a_ratio_to_pandoc_with_what_tex_ran():
     (verdict,) = bench.verdicts(figures)
     assert "cold 0.70 ≤ 0.70: met" in verdict and "edit 0.24 ≤ 0.25: met" in verdict
     assert "no-op 4.3% of cold ≤ 5%: met" in verdict
+    assert "docx 0.20 ≤ 0.30: met" in verdict
     slower = bench.verdicts({**figures, **cases(warm=2.5)})[0]
     assert "warm 0.50 ≤ 0.40: MISSED" in slower
 

@@ -75,7 +75,7 @@ def test_the_skeleton_cites_what_the_paper_cites_and_says_nothing_else(profile: 
 
 def test_a_page_that_cites_nothing_has_no_skeleton():
     analysis = analyse(load_paper(REPO / "paper"))
-    settings = {**get_profile("manuscript").settings, "words": WordCount(6000, 1200)}
+    settings = {**get_profile("manuscript").settings, "words": WordCount(6000, 1200), "cover": []}
     rendered = render_document(analysis.placed, "titlepage.tex.jinja", "references.bib", settings)
     assert "\\addbibresource" not in rendered.latex
     assert rendered.skeleton is None
