@@ -1,6 +1,7 @@
 """Patterns for the parts of a reference that have a fixed shape: dates, pages, numbers, links.
 
-Kept apart from the segmenting logic in parse.py so each shape can be tested alone.
+Kept apart from the rules that use them (interpret.py, cutouts.py), so that each shape can be
+tested alone.
 """
 
 from __future__ import annotations
@@ -65,23 +66,6 @@ LANG_RE = re.compile(
     re.I,
 )
 
-#: Volume and issue in the common shapes; tried in order.
-VOLUME_RES = [
-    re.compile(
-        r"\b[Vv]ol(?:ume)?\.?\s*(?P<vol>\d+)(?:\s*[,.]?\s*\(?(?:[Nn]o|[Nn]r|[Ii]ss(?:ue)?|[Nn]umber)\.?\s*(?P<num>\d+(?:[-/–]\d+)?)\)?)?"
-    ),
-    re.compile(r"\((?P<vol>\d+)\)\s*(?P<num>\d+)\b"),
-    re.compile(r"(?<![\d\-–])\b(?P<vol>\d{1,4})\s*\((?P<num>\d+(?:[-/–]\d+)?)\)"),
-    re.compile(r"(?<![\d\-–])\b(?P<vol>\d{1,4}),?\s*(?:[Nn]o|[Ii]ss(?:ue)?)\.?\s*(?P<num>\d+)"),
-    re.compile(r"(?<![\d\-–.])\b(?P<vol>\d{1,4})\.(?P<num>\d{1,3})\b(?![.\d])"),
-    re.compile(
-        r"(?<![\d\-–])\b(?P<vol>\d{1,4})\s*(?:\((?P<paren>[^()]*)\)|\[\d+\])?\s*[:,]\s*(?=(?:pp?\.\s*)?\d+\s*[-–—]+\s*\d+|(?:pp?\.\s*)\d+)"
-    ),
-]
-PAGES_RE = re.compile(
-    r"(?:\b(?:pp?)\.?\s*(?P<pp>\d+(?:\s*[-–—]+\s*\d+)?(?:\s*,\s*\d+(?:[-–]\d+)?)*)"
-    r"|(?<![\d\w\-–])(?P<range>\d+\s*[-–—]+\s*\d+)(?![\d\-–:]|\s*:))"
-)
 EDITION_RE = re.compile(
     r"\(?\b(?P<ed>\d+(?:st|nd|rd|th)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?\.?)\s+(?:ed(?:n|ition)?\.?)\)?",
 )
