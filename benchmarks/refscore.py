@@ -3,7 +3,9 @@
 The field comparisons are those of ``score_references.py`` (a copy of the team's
 shared scorer, ``../shared/bench/score_references.py``): each gold reference is paired
 with the entry whose title shares most words, then every gold field is compared
-after folding. An entry is *right* when every one of its gold fields is.
+after folding. An entry is *right* when every one of its gold fields is. One field
+is added: a book's page count (``pagetotal``, see ``paperbuild.references.gold``),
+compared as pages are.
 
 The evaluation sets:
 
@@ -11,7 +13,7 @@ The evaluation sets:
   fixed split of ``paperbuild.references.dataset``), books, chapters and articles
   with an author, title and date, "of the same kind" as the 60 gold strings; by
   file, since AnyStyle made ``ugly`` and ``bad`` noisy on purpose. People are
-  scored by family names read off the labelled span (``dataset.gold_families``).
+  scored by family names read off the labelled span (``gold.gold_families``).
 - ``gold60``: ``training/anystyle/anystyle-gold-60.jsonl``, never trained on.
 - ``seed``: ``tests/references/essay-sources-gold.jsonl``, what each line of the
   seed's Sources list means, parsed alone and with ``bib/corrections.yaml``.
@@ -28,13 +30,8 @@ from pathlib import Path
 from pybtex.database import parse_file
 
 from paperbuild.references import normalise_sources, write_bibtex
-from paperbuild.references.dataset import (
-    gold_families,
-    gold_fields,
-    read_all,
-    same_kind_as_gold,
-    split,
-)
+from paperbuild.references.dataset import Labelled, carve_validation, read_all, split
+from paperbuild.references.gold import gold_families, gold_fields, same_kind_as_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "training"
@@ -82,12 +79,12 @@ def score(golds: list[dict], corrections: Path | None = None, verbose: bool = Fa
         entry = _pair(gold, entries)
         all_right = True
         for field, value in gold["fields"].items():
-            if field not in SCORER.FIELDS:
+            if field not in SCORER.FIELDS and field != "pagetotal":
                 continue
-            got = SCORER.entry_value(entry, field) if entry is not None else None
+            got = _value(entry, field) if entry is not None else None
             total += 1
             filled += got is not None
-            if SCORER.same(field, value, got):
+            if SCORER.same("pages" if field == "pagetotal" else field, value, got):
                 hit += 1
             else:
                 all_right = False
@@ -97,6 +94,13 @@ def score(golds: list[dict], corrections: Path | None = None, verbose: bool = Fa
     recall, precision = hit / max(1, total), hit / max(1, filled)
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     return Score(len(golds), f1, precision, recall, right / max(1, len(golds)))
+
+
+def _value(entry, field: str):
+    """The entry's value of a gold field; a book's page count is ``pagetotal`` to biblatex."""
+    if field == "pagetotal":
+        return entry.fields.get("pagetotal") or entry.fields.get("pages")
+    return SCORER.entry_value(entry, field)
 
 
 def _pair(gold: dict, entries: list):
@@ -114,8 +118,18 @@ def _pair(gold: dict, entries: list):
 def held_out_golds(origin: str | None = None) -> list[dict]:
     """The held-out references of the gold-60 kind (of one file, if named), as gold lines."""
     _, test = split(read_all(TRAINING / "anystyle"))
+    return as_golds(test, origin)
+
+
+def validation_golds(origin: str | None = None) -> list[dict]:
+    """The validation references (a part of training) of the gold-60 kind, as gold lines."""
+    train, _ = split(read_all(TRAINING / "anystyle"))
+    return as_golds(carve_validation(train)[1], origin)
+
+
+def as_golds(items: list[Labelled], origin: str | None) -> list[dict]:
     out = []
-    for item in test:
+    for item in items:
         if not same_kind_as_gold(item) or origin and item.origin != origin:
             continue
         fields = gold_fields(item)

@@ -5,14 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from paperbuild.references import segment
-from paperbuild.references.dataset import (
-    gold_families,
-    held_out,
-    read_all,
-    read_xml,
-    split,
-)
+from paperbuild.references.dataset import Labelled, held_out, read_all, read_xml, split
+from paperbuild.references.gold import gold_families, gold_fields
 from paperbuild.references.train import train_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,9 +76,40 @@ FAMILIES = [
         "Ministry of Land, Infrastructure, and Tourism",
         ["Ministry of Land, Infrastructure, and Tourism"],
     ),
+    ("Marie von Arnim and K. Lutz", ["von Arnim", "Lutz"]),
+    ("J.J. Porter, G. Wu", ["Porter", "Wu"]),
+    ("DUVAL, Anne. PICARD, Luc", ["DUVAL", "PICARD"]),
+    ("LEROUX (M.), BLANC (P.)", ["LEROUX", "BLANC"]),
+    ("• Hale, Dora", ["Hale"]),
+    ("Ortega Soto, Lucia", ["Ortega Soto"]),
+    ("KIRCHNER, Eva, Jin-Ho PARK, Leo H. TAN a Ana ROSS", ["KIRCHNER", "PARK", "TAN", "ROSS"]),
+    ("BRUN Odile", ["BRUN"]),
+    ("Philip R. Winstead", ["Winstead"]),
+    ("Jessup, Mark, Fenn, Clara", ["Jessup", "Fenn"]),
+    ("Weber, K.*, Stone, P.", ["Weber", "Stone"]),
+    ("Svoboda, Jan a kol", ["Svoboda", "others"]),
 ]
 
 
 def test_gold_families_read_people_by_separators_and_order():
     for text, families in FAMILIES:
         assert gold_families(text) == families, text
+
+
+MEANT = [
+    ("issue-number-alone", ("volume", "No. 83,"), {"number": "No. 83"}),
+    ("page-count", ("pages", "342 p."), {"pagetotal": "342 p"}),
+    ("doi-as-link", ("url", "https://doi.org/10.1000/xyz.1"), {"doi": "10.1000/xyz.1"}),
+    ("doi-with-marks", ("doi", "[doi>10.1000/xyz.2]"), {"doi": "10.1000/xyz.2"}),
+    ("language-note", ("title", "Deep craters (in German)."), {"title": "Deep craters"}),
+]
+
+
+@pytest.mark.parametrize(("span", "fields"), [m[1:] for m in MEANT], ids=[m[0] for m in MEANT])
+def test_gold_fields_say_what_a_span_means(span, fields):
+    """Where AnyStyle's label says less than the span means, the gold says what it means."""
+    title = () if span[0] == "title" else (("title", "A Title."),)
+    item = Labelled((("author", "Hale, Dora."), *title, span), "test")
+    got = gold_fields(item)
+    assert {k: got.get(k) for k in fields} == fields
+    assert span[0] not in got or span[0] in fields
