@@ -38,6 +38,10 @@ def language_field(lang: str) -> str:
 NON_LATIN_SCRIPT_LANGUAGES = {"russian", "ukrainian", "greek", "japanese", "chinese", "arabic"}
 
 
+def latin(letter: str) -> bool:
+    return "LATIN" in unicodedata.name(letter, "")
+
+
 def has_non_latin_letters(text: str) -> bool:
     return any(ch.isalpha() and "LATIN" not in unicodedata.name(ch, "") for ch in text)
 
@@ -58,7 +62,9 @@ DATE_RE = re.compile(
 )
 NODATE_RE = re.compile(r"\bn\.\s?d\.?|\bno date\b", re.I)
 
-DOI_RE = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I)
+DOI_RE = re.compile(
+    r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*[:>]?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I
+)
 URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|\bwww\.)[^\s<>\[\]]+")
 LANG_RE = re.compile(
     r"[(\[]\s*(?:in\s+)?(?P<lang>" + "|".join(LANGUAGES) + r")(?:\s+language)?\.?\s*[)\]]\.?"
@@ -115,8 +121,9 @@ def clean_url(url: str) -> str:
 
 def clean_doi(doi: str) -> str:
     doi = doi.rstrip(".,;:")
-    while doi.endswith(")") and doi.count("(") < doi.count(")"):
-        doi = doi[:-1]
+    for opener, closer in ("()", "[]"):
+        while doi.endswith(closer) and doi.count(opener) < doi.count(closer):
+            doi = doi[:-1].rstrip(".,;:")
     return doi
 
 

@@ -258,6 +258,25 @@ def _book_after_chapter(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+QUOTED_THEN_IN_RE = re.compile(
+    r"^(?P<title>[“‘\"'«].+?[”’\"'»][.,]?)\s+(?P<book>(?:[Ii]n|[Dd]ans):?\s+\S.*)$"
+)
+
+
+def _book_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A quoted title and "in" a book, read as one title: '‘Ports’, in Baltic Trade,'."""
+    if {"journal", "container-title"} & {label for label, _ in spans}:
+        return spans
+    out = []
+    for label, text in spans:
+        m = QUOTED_THEN_IN_RE.match(text) if label == "title" else None
+        if m and not _open_quote(m.group("title")):
+            out += [("title", m.group("title")), ("container-title", m.group("book"))]
+        else:
+            out.append((label, text))
+    return out
+
+
 VOLUME_SPLIT_RE = re.compile(
     r"^(?P<title>.+?[.,:])\s+(?P<volume>(?:Vol(?:ume)?|Bd|Tome|Т)\.?\s+\S+.*)$"
 )
@@ -313,6 +332,7 @@ REPAIRS = (
     _publisher_after_title,
     _close_quoted_titles,
     _book_after_chapter,
+    _book_after_quoted_title,
     _volume_titles,
 )
 
@@ -367,8 +387,8 @@ def _people(by_label: dict[str, list[str]], ref: Reference) -> None:
                     ref.notes.append(strip(text))
                 continue
             ref.names[role] = people.names
-            if people.et_al and role == "author":
-                ref.fields["_etal"] = "1"
+            if people.et_al:
+                ref.et_al.add(role)
             if people.rest:
                 by_label["publisher"].append(people.rest)  # "edited by X, Bloomsbury, 2020"
 
@@ -491,6 +511,7 @@ def _pages(text: str, ref: Reference) -> None:
         ref.fields.setdefault("_pagecount", total.group("n"))
         return
     body = PAGE_WORD_RE.sub("", strip(text)).strip(WRAP + "()")
+    body = re.sub(r"(\d)\s*\?\s*(\d)", r"\1–\2", body)  # "420?431": a dash lost to encoding
     body = re.sub(rf"(\d)\s*[{F.DASHES}]+\s*([A-Z]?\d)", r"\1–\2", body)
     body = re.sub(r"^(\d+)\s+(\d+)$", r"\1–\2", body)  # "35 49": a range with its dash lost
     m = re.search(r"[A-Z]?\d+(?:–[A-Z]?\d+)?(?:\s*[,;]\s*[A-Z]?\d+(?:–[A-Z]?\d+)?)*", body)
@@ -529,10 +550,11 @@ def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
 
 def _place_and_publisher(text: str) -> tuple[str, str | None]:
     """'New York, W. W. Norton' read as a place: its last part is the publisher, unless it
-    is a place too ("Paris, France") or a state's code ("Cambridge, MA")."""
+    is a place too ("Paris, France") or a state's or country's code ("Cambridge, MA",
+    "Washington, D. C.", "New York, USA")."""
     parts = [p.strip() for p in text.split(",")]
     last = parts[-1]
-    if len(parts) < 2 or re.fullmatch(r"[A-Z]\.?[A-Z]?\.?|[A-Z][a-z]{1,3}\.", last):
+    if len(parts) < 2 or re.fullmatch(r"(?:[A-Z]\.?\s?){1,3}|[A-Z][a-z]{1,3}\.", last):
         return text, None
     if is_place(last) or not last[:1].isupper():
         return text, None

@@ -123,7 +123,7 @@ def _is_cap(tok: Token) -> bool:
     t = tok.text
     return (
         tok.kind == "word"
-        and t[0].isupper()
+        and (t[0].isupper() or bool(re.match(r"[dl]['’][^\W\d_]", t)) and t[2].isupper())
         and not t[0].isdigit()
         and t.lower().rstrip(".") not in STOP_WORDS
     )
@@ -243,8 +243,8 @@ def _surname_initials(tokens, i, source, long=False):
     """Surname G. H. (no comma), as in "Kantor Y.", "KENNEDY E.G.", "Smith JA", "van Eijk JTM"
     or "Gonzalez Garcia JR"; longest surname first."""
     k = i
-    while k < len(tokens) and k - i < 3 and _is_particle(tokens[k]):
-        k += 1
+    while k + 1 < len(tokens) and k - i < 3 and tokens[k].text.lower() in PARTICLES:
+        k += 1  # "van Eijk JTM", "DE NEVE G."
     out = []
     for words in (2, 1):
         end = k + words
@@ -416,10 +416,12 @@ def is_initials_only(name: Name) -> bool:
 def _uncap(name: Name) -> Name:
     """ISO 690 and French styles write the surname in capitals ("SMITH, John", "Jane DOE");
     the style sets small caps itself, so the name is stored as it is spoken: "Smith"."""
-    letters = [c for c in name.family if c.isalpha()]
+    elision = re.match(r"[dl]['’]", name.family)  # "d’ERRICO" -> "d’Errico"
+    family = name.family[elision.end() :] if elision else name.family
+    letters = [c for c in family if c.isalpha()]
     if name.is_org or len(letters) < 2 or not all(c.isupper() for c in letters):
         return name
-    parts = re.split(r"([\s\-'’]+)", name.family)
+    parts = re.split(r"([\s\-'’]+)", family)
     out = []
     for n, part in enumerate(parts):
         low = part.lower()
@@ -431,7 +433,7 @@ def _uncap(name: Name) -> Name:
             out.append("Mc" + low[2:].capitalize())
         else:
             out.append(low.capitalize())
-    return Name("".join(out), name.given, name.suffix)
+    return Name((elision.group() if elision else "") + "".join(out), name.given, name.suffix)
 
 
 def looks_org(text: str) -> bool:

@@ -62,6 +62,7 @@ def read_people(text: str) -> People:
     text = IN_RE.sub("", JUNK_RE.sub("", text.strip()))
     text = BRACKETED_INITIALS_RE.sub(r", \1", text)
     text = re.sub(r"(?<=\.)\s*-\s*(?=[^\W\d_]\.)", "-", text)  # "J. -C." and "M.- C." are "J.-C."
+    text = re.sub(r",?\s*\.\s\.\s\.\s*", ", … ", text)  # APA's ". . ." before the last name
     role = None
     m = LEAD_ROLE_RE.match(text)
     if m:

@@ -80,7 +80,7 @@ CASES = [
         "Conquest, R. et al. (1991). Stalin and the Kirov Murder. Hutchinson.",
         {
             "author": ["Conquest, R."],
-            "etal": True,
+            "etal": ["author"],
             "date": "1991",
             "title": "Stalin and the Kirov Murder",
             "publisher": "Hutchinson",
@@ -771,6 +771,39 @@ CASES = [
         },
     ),
     (
+        "editors-et-al",
+        "Maren Holt, ‘Ports and Their Hinterlands’, in Baltic Trade, ed. Jan van Loon et al., "
+        "Leiden, 2011, pp. 12–40.",
+        {"editor": ["van Loon, Jan"], "etal": ["editor"], "booktitle": "Baltic Trade"},
+    ),
+    (
+        "doi-after-a-marker",
+        "Ostrowski, Anna, Harbour records in the Hanse, Maritime History, v.12 n.3, p.40-52, "
+        "March, 2014 [doi>10.1000/mh.2014.0312]",
+        {"doi": "10.1000/mh.2014.0312", "volume": "12", "number": "3"},
+    ),
+    (
+        "place-with-a-country-code",
+        "Kessler, Ruth. “Winter Roads.” Paper at the Northern Trade Congress, Duluth, USA, "
+        "June 3–5, 2016.",
+        {"location": "Duluth, USA"},
+    ),
+    (
+        "pages-whose-dash-was-lost",
+        "Ferrand, P. 2009. Cold chains in shipping. Journal of Food Logistics, 21: 420?431.",
+        {"pages": "420--431"},
+    ),
+    (
+        "greek-letter-in-an-english-title",
+        "Lang, T. (2012). Loss of β cell mass in hibernating bears. Cell Reports, 4(2), 11-19.",
+        {"title": "Loss of β Cell Mass in Hibernating Bears"},
+    ),
+    (
+        "elided-particle-in-capitals",
+        "d’AMBRA F., COLLET P. 2004 Shell beads of the Atlantic coast. Antiquity, 78, 21-30.",
+        {"author": ["d’Ambra, F.", "Collet, P."]},
+    ),
+    (
         "french-title-keeps-its-case",
         "Werth, N. (2007). La terreur et le désarroi: Staline et son système. Paris: Perrin.",
         {"title": "La terreur et le désarroi", "subtitle": "Staline et son système"},
@@ -784,7 +817,7 @@ def _value(ref, name):
     if name == "type":
         return ref.entry_type
     if name == "etal":
-        return bool(ref.fields.get("_etal"))
+        return sorted(ref.et_al)
     if name == "nodate":
         return bool(ref.fields.get("_nodate"))
     if name == "yearsuffix":
