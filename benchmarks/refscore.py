@@ -2,8 +2,10 @@
 
 The field comparisons are those of ``score_references.py`` (a copy of the team's
 shared scorer, ``../shared/bench/score_references.py``): each gold reference is paired
-with the entry whose title shares most words, then every gold field is compared
-after folding. An entry is *right* when every one of its gold fields is. One field
+with the entry made from its own line, if their titles share enough words (the
+scorer's threshold; the scorer itself, knowing no lines, pairs by title alone, which
+mismatches two references of one title), then every gold field is compared after
+folding. An entry is *right* when every one of its gold fields is. One field
 is added: a book's page count (``pagetotal``, see ``paperbuild.references.gold``),
 compared as pages are.
 
@@ -72,11 +74,14 @@ def score(golds: list[dict], corrections: Path | None = None, verbose: bool = Fa
     with tempfile.TemporaryDirectory() as tmp:
         sources, bib = Path(tmp) / "sources.txt", Path(tmp) / "out.bib"
         sources.write_text("\n".join(g["raw"] for g in golds) + "\n", encoding="utf-8")
-        write_bibtex(normalise_sources(sources, corrections), bib)
-        entries = list(parse_file(str(bib)).entries.values())
+        normalised = normalise_sources(sources, corrections)
+        write_bibtex(normalised, bib)
+        entries = parse_file(str(bib)).entries
+    key_of_line = {line: key for key, line in normalised.source_lines.items()}
     hit = total = filled = right = 0
-    for gold in golds:
-        entry = _pair(gold, entries)
+    for line, gold in enumerate(golds, 1):
+        key = key_of_line.get(line)
+        entry = _pair(gold, entries[key] if key else None)
         all_right = True
         for field, value in gold["fields"].items():
             if field not in SCORER.FIELDS and field != "pagetotal":
@@ -103,16 +108,14 @@ def _value(entry, field: str):
     return SCORER.entry_value(entry, field)
 
 
-def _pair(gold: dict, entries: list):
-    """The entry whose title shares most words with the gold title (as the scorer pairs)."""
+def _pair(gold: dict, entry):
+    """The entry made from the gold's own line, if its title shares enough words with the
+    gold title (the scorer's threshold), so a garbled title loses every field."""
+    if entry is None:
+        return None
     words = SCORER.words(gold["fields"].get("title", gold["raw"]))
-    best, overlap = None, 0.0
-    for entry in entries:
-        other = SCORER.words(SCORER.entry_value(entry, "title") or "")
-        share = len(words & other) / max(1, len(words | other))
-        if share > overlap:
-            best, overlap = entry, share
-    return best if overlap >= 0.3 else None
+    other = SCORER.words(SCORER.entry_value(entry, "title") or "")
+    return entry if len(words & other) / max(1, len(words | other)) >= 0.3 else None
 
 
 def held_out_golds(origin: str | None = None) -> list[dict]:
