@@ -308,6 +308,34 @@ def _volume_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 SMALL_WORDS = r"(?:of|and|&|for|de|du|des|und|für|the)"
 #: Vancouver's "1998;12(3):1-20" read as one date: date, volume, issue and pages.
+DATE_SPILL_RE = re.compile(
+    rf"^(?P<volume>\d+(?:\s*\(\d+\))?[,:]\s+)?(?P<pages>\d+\s*[-–—]\s*\d+,\s+)"
+    rf"(?P<date>\D.*{F.YEAR}.*)$"
+    rf"|^(?P<closed>\([^()]*{F.YEAR}[^()]*\)[.,:]?)\s+(?P<title>[^\d\s]*\d*[^\d]*)$"
+)
+
+
+def _date_spills(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A date span that took in its neighbours: the volume and pages before it ("4,
+    856-867, September 1986."), or the first word of the title after its bracket
+    ("(1990, April 6). 200" + "students participate…")."""
+    out: list[tuple[str, str]] = []
+    spill = ""
+    for i, (label, text) in enumerate(spans):
+        m = DATE_SPILL_RE.match(text) if label == "date" else None
+        after = spans[i + 1][0] if i + 1 < len(spans) else None
+        if spill:
+            text, spill = f"{spill} {text}", ""
+        if m and m.group("pages"):
+            out += [(lab, m.group(lab)) for lab in ("volume", "pages", "date") if m.group(lab)]
+        elif m and m.group("closed") and after == "title" and not re.search(F.YEAR, m["title"]):
+            out.append(("date", m.group("closed")))
+            spill = m.group("title")
+        else:
+            out.append((label, text))
+    return out
+
+
 VANCOUVER_RE = re.compile(
     rf"^(.*?{F.YEAR}[a-z]?)\s*;\s*(\d+)\s*(?:\(([^)]+)\))?\s*(?::\s*([\w\-–]+))?[.;]?$"
 )
@@ -326,6 +354,7 @@ def _continues(before: tuple[str, str], text: str) -> bool:
 
 
 REPAIRS = (
+    _date_spills,
     _author_before_quoted_title,
     _title_from_people,
     _some_title,

@@ -141,7 +141,9 @@ def names_then_title(text: str) -> int | None:
     """Where a title starts in a span of people that ran on into it: after the full stop
     that ends "Le Goff, Jacques." or "Moore, Beth, editor." (None if no such stop)."""
     stops = list(re.finditer(r"\.\s+(?=\S)", text))[:MAX_NAME_STOPS]
-    for after_initials in (False, True):  # an initial's full stop ends a list only if no other
+    whole = bool(_readings(trim(_without_roles(text)))[0])
+    # an initial's full stop ends a list only if no other does, and the span is no list whole
+    for after_initials in (False, True) if not whole else (False,):
         for stop in stops:
             head = text[: stop.start() + 1]
             if re.search(r"(?:^|[\s.\-])[^\W\d_]\.$", head) and not after_initials:
