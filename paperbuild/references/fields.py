@@ -1,7 +1,7 @@
 """Patterns for the parts of a reference that have a fixed shape: dates, pages, numbers, links.
 
-Kept apart from the rules that use them (interpret.py, cutouts.py), so that each shape can be
-tested alone.
+Kept apart from the rules that use them (interpret.py, repairs.py, cutouts.py), so that each
+shape can be tested alone.
 """
 
 from __future__ import annotations
@@ -132,3 +132,10 @@ def edition_number(word: str) -> str:
     if word.startswith("rev"):
         return "revised"
     return ORDINALS.get(word, re.sub(r"\D", "", word))
+
+
+THESIS_RE = re.compile(
+    r"\b(?P<kind>Ph\.?\s?D\.?|Doctoral|Master['’]?s|M\.?A\.?|MPhil|Doctorate|Diplom\w*)\s*"
+    r"(?:thesis|dissertation|diss\.?)|\b(?:thesis|dissertation|diss\.|диссертация|дис\.)",
+    re.I,
+)

@@ -14,16 +14,12 @@ from collections import defaultdict
 
 from ..places import is_place
 from . import fields as F
-from .people import names_then_title, read_people
+from .people import read_people
 from .reference import PERSON_ROLES, Reference, set_date
+from .repairs import repaired
 
 WRAP = " .,;:/"
 QUOTES = "“”\"'‘’«»„"
-THESIS_RE = re.compile(
-    r"\b(?P<kind>Ph\.?\s?D\.?|Doctoral|Master['’]?s|M\.?A\.?|MPhil|Doctorate|Diplom\w*)\s*"
-    r"(?:thesis|dissertation|diss\.?)|\b(?:thesis|dissertation|diss\.|диссертация|дис\.)",
-    re.I,
-)
 REPORT_RE = re.compile(r"\b(?:report|working paper|technical paper|white paper|memorandum)\b", re.I)
 MEDIUM_RE = re.compile(r"^\W*(?:web|print|online|internet|dvd|cd-rom|video|film|e-?book)\W*$", re.I)
 PROCEEDINGS_RE = re.compile(
@@ -72,298 +68,6 @@ def interpret(spans: list[tuple[str, str]], ref: Reference) -> None:
     _publication(by_label, ref)
     _notes(by_label, ref)
     _infer_type(by_label, ref)
-
-
-def repaired(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Spans with the labeller's slips of fixed shape undone.
-
-    - A year ending in a colon opens a title ("(2019) 1937: Bolsheviks against…").
-    - A URL span holding a site's name or a date before the address gives them back.
-    - A span opening with a small lower-case word continues the one before
-      ("University Press" + "of Kansas").
-    """
-    out: list[tuple[str, str]] = []
-    carry = ""
-    for repair in REPAIRS:
-        spans = repair(spans)
-    for label, text in spans:
-        if carry and label == "title":
-            text, carry = f"{carry} {text}", ""
-        elif carry:
-            out.append(("title", carry))
-            carry = ""
-        if label == "date":
-            m = re.search(rf"\s({F.YEAR}:)$", text)
-            if m and re.search(F.YEAR, text[: m.start()]):
-                text, carry = text[: m.start()], m.group(1)
-        if label == "url":
-            found = F.URL_RE.search(text) or F.DOI_RE.search(text)
-            before = text[: found.start()].strip(WRAP) if found else ""
-            if before:
-                date, dm = F.parse_date(before)
-                if dm:
-                    out.append(("date", dm.group()))
-                    before = (before[: dm.start()] + before[dm.end() :]).strip(WRAP)
-                if before:
-                    out.append(("container-title", before))
-                text = text[found.start() :]
-        if out and _continues(out[-1], text):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
-            continue
-        if label == "date" and (vancouver := VANCOUVER_RE.match(text)):
-            parts = zip(VANCOUVER_LABELS, vancouver.groups(), strict=True)
-            out += [(lab, part) for lab, part in parts if part]
-            continue
-        initial = re.match(r"(?:[^\W\d_]\.\s*)+(?=\s)", text) if label == "title" else None
-        if initial and out and out[-1][0] == "author" and re.search(r"\b\w\.$", out[-1][1]):
-            out[-1] = ("author", f"{out[-1][1]} {initial.group().strip()}")  # "Орлов А." + "С."
-            text = text[initial.end() :].strip()
-        out.append((label, text))
-    if carry:
-        out.append(("title", carry))
-    return out
-
-
-def _open_quote(text: str) -> bool:
-    """Whether a span opens a quotation it does not close."""
-    return (
-        text.count("“") > text.count("”")
-        or text.count('"') % 2 == 1
-        or (text[:1] in ("‘", "'") and not re.search(r"[’'][.,:;]*$", text))
-    )
-
-
-def _close_quoted_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A quoted title runs to its closing quote, though the labeller ended it before:
-    '“Pierre Broué: The “Bloc” … against Stalin' + 'date: (January 1980).”'."""
-    out = list(spans)
-    for i in range(len(out)):
-        label, title = out[i]
-        if label != "title" or not _open_quote(title):
-            continue
-        for j in range(i + 1, min(i + 3, len(out))):
-            text = out[j][1]
-            for close in re.finditer(r"[”’\"'»][.,:;]*(?=\s|$)", text):
-                head = " ".join([title, *(t for _, t in out[i + 1 : j]), text[: close.end()]])
-                if not _open_quote(head):
-                    rest = text[close.end() :].strip(" ,.;:")
-                    out[i : j + 1] = [("title", head)] + ([(out[j][0], rest)] if rest else [])
-                    return out
-    return out
-
-
-PUBLISHER_WORD_RE = re.compile(
-    r"(?i)\b(?:press|presses|publishing|publishers|publications|books|verlag|éditions|editions"
-    r"|editora|editorial|edizioni|izdatel'stvo|издательство|изд-во|UP)\b"
-)
-
-
-def _author_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'Russian State Archive. “Guide to the Fonds.”' labelled a title: the words before
-    the quotation are its (corporate) author."""
-    if any(label in ("author", "editor") for label, _ in spans):
-        return spans
-    out = []
-    for label, text in spans:
-        m = re.match(r"^(?P<who>[^“\"‘«]{3,}?)\.\s+(?P<title>[“\"‘«].+)$", text)
-        if label == "title" and m and not out:
-            out += [("author", m.group("who") + "."), ("title", m.group("title"))]
-        else:
-            out.append((label, text))
-    return out
-
-
-def _title_from_people(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """People run on into the title ("Le Goff, Jacques. Saint Louis."), or a genre into it
-    ("Stalin's Border. PhD diss."): the title is given back."""
-    if any(label == "title" for label, _ in spans):
-        return spans
-    out = list(spans)
-    for i, (label, text) in enumerate(out):
-        if label in ("author", "editor"):
-            start = names_then_title(text)
-            if start is not None:
-                out[i : i + 1] = [(label, text[:start]), ("title", text[start:])]
-                return out
-        thesis = THESIS_RE.search(text) if label == "genre" else None
-        if thesis and text[: thesis.start()].strip(WRAP):
-            out[i : i + 1] = [("title", text[: thesis.start()]), ("genre", text[thesis.start() :])]
-            return out
-    return out
-
-
-def _some_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Every work has a title: without one, the first span after the people and the date
-    that can hold one is it (all of it, or what stands before its last full stop)."""
-    labels = [label for label, _ in spans]
-    if "title" in labels:
-        return spans
-    out = list(spans)
-    for i, label in enumerate(labels):
-        if label in ("author", "editor", "translator", "date", "citation-number"):
-            continue
-        text = out[i][1]
-        head, stop, tail = text.strip().rstrip(".").rpartition(". ")
-        if label in ("journal", "container-title") and stop and len(head.split()) > 1:
-            out[i : i + 1] = [("title", head + "."), (label, tail)]  # "Did Buddha…?. Annual Report"
-            break
-        if label in ("pages", "volume", "url", "doi") or label == "journal" and "volume" in labels:
-            break
-        if stop and label not in ("container-title", "journal", "note"):
-            out[i : i + 1] = [("title", head + "."), (label, tail)]
-        else:
-            out[i] = ("title", text)
-        break
-    return out
-
-
-def _publisher_after_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'(2001). Title. Hutchinson.' with the publisher read into the title: a last short
-    sentence of capitalised words after the title, nothing but links after it."""
-    labels = [label for label, _ in spans]
-    if "publisher" in labels or "title" not in labels:
-        return spans
-    i = labels.index("title")
-    if any(label not in ("url", "doi", "note", "date") for label in labels[i + 1 :]):
-        return spans
-    text = spans[i][1].strip()
-    head, stop, tail = text.rstrip(".").rpartition(". ")
-    words = tail.split()
-    if (
-        stop
-        and len(head.split()) >= 2
-        and 1 <= len(words) <= 4
-        and (PUBLISHER_WORD_RE.search(tail) or all(w[:1].isupper() for w in words))
-        and not re.match(r"(?:The|A|An)\b", tail)
-        and ":" not in tail
-    ):
-        return [*spans[:i], ("title", head + "."), ("publisher", tail), *spans[i + 1 :]]
-    return spans
-
-
-def _book_after_chapter(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """People and a second title after a title are the editors and the book a chapter is
-    in, with its "In" left out: '“Chapter”, Gregory, P. R., & Naimark, N. (2008). Book.'."""
-    labels = [label for label, _ in spans]
-    if "title" not in labels or {"journal", "container-title"} & set(labels):
-        return spans
-    first = labels.index("title")
-    people = next((i for i in range(first + 1, len(spans)) if labels[i] == "author"), None)
-    book = next((i for i in range(first + 1, len(spans)) if labels[i] == "title"), None)
-    if people is None or book is None or book < people:
-        return spans
-    out = list(spans)
-    out[people] = ("editor", out[people][1])
-    out[book] = ("container-title", out[book][1])
-    return out
-
-
-QUOTED_THEN_IN_RE = re.compile(
-    r"^(?P<title>[“‘\"'«].+?[”’\"'»][.,]?)\s+(?P<book>(?:[Ii]n|[Dd]ans):?\s+\S.*)$"
-)
-
-
-def _book_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A quoted title and "in" a book, read as one title: '‘Ports’, in Baltic Trade,'."""
-    if {"journal", "container-title"} & {label for label, _ in spans}:
-        return spans
-    out = []
-    for label, text in spans:
-        m = QUOTED_THEN_IN_RE.match(text) if label == "title" else None
-        if m and not _open_quote(m.group("title")):
-            out += [("title", m.group("title")), ("container-title", m.group("book"))]
-        else:
-            out.append((label, text))
-    return out
-
-
-VOLUME_SPLIT_RE = re.compile(
-    r"^(?P<title>.+?[.,:])\s+(?P<volume>(?:Vol(?:ume)?|Bd|Tome|Т)\.?\s+\S+.*)$"
-)
-
-
-def _volume_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A multivolume work: "Stalin. Volume 1: Paradoxes of Power. Penguin." is the work's
-    title, the volume's number and the volume's own title (biblatex's maintitle, volume
-    and title)."""
-    out = []
-    for label, text in spans:
-        m = VOLUME_SPLIT_RE.match(text) if label == "volume" else None
-        if m and "title" not in (lab for lab, _ in out):
-            out += [("title", m.group("title")), ("volume", m.group("volume"))]
-            continue
-        if label == "publisher" and out and out[-1][0] == "volume" and ". " in text.strip():
-            head, _, tail = text.strip().rpartition(". ")
-            if len(head.split()) >= 2 and tail.strip(WRAP):
-                out += [("title", head), ("publisher", tail)]
-                continue
-        out.append((label, text))
-    labels = [label for label, _ in out]
-    if labels.count("title") == 2 and "volume" in labels:
-        first, second = (i for i, lab in enumerate(labels) if lab == "title")
-        if first < labels.index("volume") < second:
-            out[first] = ("maintitle", out[first][1])
-    return out
-
-
-SMALL_WORDS = r"(?:of|and|&|for|de|du|des|und|für|the)"
-#: Vancouver's "1998;12(3):1-20" read as one date: date, volume, issue and pages.
-DATE_SPILL_RE = re.compile(
-    rf"^(?P<volume>\d+(?:\s*\(\d+\))?[,:]\s+)?(?P<pages>\d+\s*[-–—]\s*\d+,\s+)"
-    rf"(?P<date>\D.*{F.YEAR}.*)$"
-    rf"|^(?P<closed>\([^()]*{F.YEAR}[^()]*\)[.,:]?)\s+(?P<title>[^\d\s]*\d*[^\d]*)$"
-)
-
-
-def _date_spills(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A date span that took in its neighbours: the volume and pages before it ("4,
-    856-867, September 1986."), or the first word of the title after its bracket
-    ("(1990, April 6). 200" + "students participate…")."""
-    out: list[tuple[str, str]] = []
-    spill = ""
-    for i, (label, text) in enumerate(spans):
-        m = DATE_SPILL_RE.match(text) if label == "date" else None
-        after = spans[i + 1][0] if i + 1 < len(spans) else None
-        if spill:
-            text, spill = f"{spill} {text}", ""
-        if m and m.group("pages"):
-            out += [(lab, m.group(lab)) for lab in ("volume", "pages", "date") if m.group(lab)]
-        elif m and m.group("closed") and after == "title" and not re.search(F.YEAR, m["title"]):
-            out.append(("date", m.group("closed")))
-            spill = m.group("title")
-        else:
-            out.append((label, text))
-    return out
-
-
-VANCOUVER_RE = re.compile(
-    rf"^(.*?{F.YEAR}[a-z]?)\s*;\s*(\d+)\s*(?:\(([^)]+)\))?\s*(?::\s*([\w\-–]+))?[.;]?$"
-)
-VANCOUVER_LABELS = ("date", "volume", "volume", "pages")
-
-
-def _continues(before: tuple[str, str], text: str) -> bool:
-    """A span that opens, or follows one that ends, with a small lower-case word goes on
-    with the one before ("University Press" + "of Kansas"; "Secker and" + "Warburg")."""
-    label, previous = before
-    if label not in ("publisher", "journal", "container-title", "location", "title"):
-        return False
-    return bool(
-        re.match(rf"{SMALL_WORDS}\s", text) or re.search(r"\s(?:and|&|of|de|und)$", previous)
-    )
-
-
-REPAIRS = (
-    _date_spills,
-    _author_before_quoted_title,
-    _title_from_people,
-    _some_title,
-    _publisher_after_title,
-    _close_quoted_titles,
-    _book_after_chapter,
-    _book_after_quoted_title,
-    _volume_titles,
-)
 
 
 def strip(text: str) -> str:
@@ -600,7 +304,7 @@ def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
             ref.fields["url"] = F.clean_url(text.strip("<>").strip())
     for text in by_label.get("genre", []):
         words = strip(text)
-        thesis = THESIS_RE.search(words)
+        thesis = F.THESIS_RE.search(words)
         if thesis:
             ref.fields["_thesis"] = _thesis_type(thesis)
         elif REPORT_RE.search(words):
@@ -618,7 +322,7 @@ def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
             ref.fields["urldate"] = date
         elif LEAD_IN_RE.match(words) or not words:
             continue
-        elif (thesis := THESIS_RE.search(words)) and "_thesis" not in ref.fields:
+        elif (thesis := F.THESIS_RE.search(words)) and "_thesis" not in ref.fields:
             ref.fields["_thesis"] = _thesis_type(thesis)
             university = (words[: thesis.start()] + words[thesis.end() :]).strip(WRAP)
             if university and "publisher" not in ref.fields:
@@ -644,11 +348,10 @@ def _infer_type(by_label: dict[str, list[str]], ref: Reference) -> None:
     f = ref.fields
     container = f.get("booktitle")
     book_facts = bool(f.get("publisher") or f.get("location") or ref.names.get("editor"))
-    if f.pop("_thesis", None) is not None or THESIS_RE.search(f.get("type", "")):
+    if f.pop("_thesis", None) is not None or F.THESIS_RE.search(f.get("type", "")):
         ref.entry_type = "thesis"
-        f["type"] = (
-            _thesis_type(THESIS_RE.search(ref.raw)) if THESIS_RE.search(ref.raw) else "phdthesis"
-        )
+        thesis = F.THESIS_RE.search(ref.raw)
+        f["type"] = _thesis_type(thesis) if thesis else "phdthesis"
         _move(f, "publisher", "institution")
         if container and "institution" not in f:
             f["institution"] = f.pop("booktitle")

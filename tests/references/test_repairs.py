@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from paperbuild.references.interpret import repaired
 from paperbuild.references.people import names_then_title
+from paperbuild.references.repairs import repaired
 
 CASES = [
     (
@@ -31,6 +31,65 @@ CASES = [
         "a-day-range-stays-in-the-date",
         [("title", "Harbour Days."), ("date", "12-14 May 1990.")],
         [("title", "Harbour Days."), ("date", "12-14 May 1990.")],
+    ),
+    (
+        "a-volume-read-into-the-date",
+        [("journal", "Frisia,"), ("date", "31, 2002,"), ("pages", "12-30.")],
+        [("journal", "Frisia,"), ("volume", "31, "), ("date", "2002,"), ("pages", "12-30.")],
+    ),
+    (
+        "two-years-stay-in-the-date",
+        [("title", "Decline."), ("publisher", "Beck,"), ("date", "1918, 1922.")],
+        [("title", "Decline."), ("publisher", "Beck,"), ("date", "1918, 1922.")],
+    ),
+    (
+        "book-after-a-title-with-in",
+        [("title", "Dogs at Sea. In Animals Aboard."), ("editor", "Ada Kell, ed.")],
+        [
+            ("title", "Dogs at Sea."),
+            ("container-title", "In Animals Aboard."),
+            ("editor", "Ada Kell, ed."),
+        ],
+    ),
+    (
+        "book-title-going-on-in-a-container-span",
+        [("title", "Ports. In Trade and"), ("container-title", "Shipping, 1990.")],
+        [("title", "Ports."), ("container-title", "In Trade and Shipping, 1990.")],
+    ),
+    (
+        "title-end-read-into-the-place",
+        [("title", "Letters from Soviet"), ("location", "Ukraine (New Haven:"), ("date", "2005)")],
+        [("title", "Letters from Soviet Ukraine"), ("location", "(New Haven:"), ("date", "2005)")],
+    ),
+    (
+        "title-sentence-read-into-the-place",
+        [("title", "Rare Earths: China,"), ("location", "Japan, Greenland. Paris :")],
+        [("title", "Rare Earths: China, Japan, Greenland."), ("location", "Paris :")],
+    ),
+    (
+        "a-year-opening-the-title",
+        [("author", "Rowe, L.A.,"), ("title", "1931. Flow in Soils."), ("journal", "Physics,")],
+        [
+            ("author", "Rowe, L.A.,"),
+            ("date", "1931."),
+            ("title", "Flow in Soils."),
+            ("journal", "Physics,"),
+        ],
+    ),
+    (
+        "an-article-ending-the-title",
+        [("title", "Fluency in bilinguals The"), ("journal", "Journal of Speech,")],
+        [("title", "Fluency in bilinguals"), ("journal", "The Journal of Speech,")],
+    ),
+    (
+        "a-journal-read-as-a-place",
+        [("title", "Tribute Payments,"), ("location", "Francia,"), ("volume", "26,")],
+        [("title", "Tribute Payments,"), ("journal", "Francia,"), ("volume", "26,")],
+    ),
+    (
+        "a-place-before-a-page-count-stays",
+        [("title", "Tribute Payments,"), ("location", "Paris,"), ("pages", "320 pp.")],
+        [("title", "Tribute Payments,"), ("location", "Paris,"), ("pages", "320 pp.")],
     ),
     (
         "book-after-a-quoted-title",
