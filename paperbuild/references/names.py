@@ -129,6 +129,10 @@ def _is_cap(tok: Token) -> bool:
     )
 
 
+def _capitalised(tok: Token) -> bool:
+    return tok.kind == "word" and tok.text[0].isupper()
+
+
 def _is_initial(tok: Token) -> bool:
     return tok.kind == "initial" or (
         tok.kind == "word" and len(tok.text) <= 2 and tok.text.isupper() and tok.text.isalpha()
@@ -186,7 +190,11 @@ def _inverted(tokens, i, source):
     k = j
     if j < len(tokens) and len(tokens[j].text) == 1:
         return out  # "H Johansson, P Sjolander": a name after its initial, not a family "H …"
-    while k < len(tokens) and k - j < 3 and (_is_cap(tokens[k]) or tokens[k].text in SUFFIXES):
+    while (
+        k < len(tokens)
+        and k - j < 3
+        and (_is_cap(tokens[k]) or tokens[k].text in SUFFIXES or k > j and _is_particle(tokens[k]))
+    ):  # "Smith,", "Blyth Jr.,", "Van den Hurk,"
         k += 1
         if k < len(tokens) and tokens[k].text == ",":
             break
@@ -249,9 +257,12 @@ def _surname_initials(tokens, i, source, long=False):
     for words in (2, 1):
         end = k + words
         if end > len(tokens) or not all(
-            _is_cap(t) and not _is_initial(t) and not _bare_initials(t, long) for t in tokens[k:end]
+            (_is_cap(t) or words == 1 and _capitalised(t))
+            and not _is_initial(t)
+            and not _bare_initials(t, long)
+            for t in tokens[k:end]
         ):
-            continue
+            continue  # a one-word surname may be a stop word: "An F, Zhao Q"
         found = _initials_after(tokens, end, source, long)
         if found:
             given, suffix, stop = found

@@ -31,7 +31,7 @@ TRAIL_ROLE_RE = re.compile(  # a role word of its own, never the end of "Alfred"
 IN_RE = re.compile(r"^\s*(?:[Ii]n|[Dd]ans|[Ii]m|[ВвVv]|//)\s*:?\s+")
 ETAL_RE = re.compile(
     r"[\s,]*(?:et\s*al\.?|etal\.?|et\s+coll\.?|(?:and|a|&)\s+others|u\.\s*a\.|и\s+др\.?|a\s+kol\.?"
-    r"|etc\.?)[\s.,]*$",
+    r"|etc\.?)[\s.,:]*$",
     re.I,
 )
 #: What no name holds: a list's bullet or number ("• ", "3- "), a corresponding author's "*",

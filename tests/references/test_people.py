@@ -80,12 +80,19 @@ CASES = [
     ),
     ("initial-hyphen-initial", "P. Martin and J-L. Roche,", ["Martin, P.", "Roche, J.-L."]),
     ("corresponding-author-stars", "Weber, K.*, & Stone, P.", ["Weber, K.", "Stone, P."]),
+    ("vancouver-surnames-that-are-words", "An F, Ji Q, He W.", ["An, F.", "Ji, Q.", "He, W."]),
+    (
+        "inverted-family-with-particles",
+        "Ahmed, Y. A., Van den Berg, B. J. J. M., and Smit, H.",
+        ["Ahmed, Y. A.", "Van den Berg, B. J. J. M.", "Smit, H."],
+    ),
 ]
 ET_AL = [
     ("et-coll", "Rivera, M. et coll."),
     ("czech-a-kol", "Svoboda, Jan a kol."),
     ("etc", "Yates, B. H., etc."),
     ("a-others", "KOVAR, Ivan a OTHERS,"),
+    ("et-al-and-a-colon", "Lund H, et al:"),
 ]
 
 
