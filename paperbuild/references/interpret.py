@@ -103,7 +103,7 @@ def unquote(text: str) -> tuple[str, bool]:
         and text.count(closer) == 1
         and (opener == closer or opener not in text)
     ):
-        return text[:-1].strip().rstrip(",."), True
+        return text[:-1].strip().rstrip(",.").strip(), True
     return re.sub(r"[.,]([”’\"»])$", r"\1", text), False  # '…of 1928.”': the stop is the list's
 
 

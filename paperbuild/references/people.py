@@ -45,6 +45,7 @@ PUBLISHER_AFTER_RE = re.compile(
     r",\s+(?=[^,]*\b(?:Press|Publishing|Publishers|Books|Verlag|Éditions|Editions|UP|Academic)\b)"
 )
 WRAP = " .,;:()[]/"
+LIST_GOES_ON_RE = re.compile(r"[^\W\d_]\.|&|(?:and|et|und|y|i)\s", re.I)
 #: A list of people ends within this many full stops, or not at all (keeps a long line linear).
 MAX_NAME_STOPS = 12
 
@@ -137,16 +138,18 @@ def _reading_rank(names: list[Name]) -> tuple[int, bool]:
     return len(names), all(initials) or not any(initials)
 
 
-def names_then_title(text: str) -> int | None:
+def names_then_title(text: str, initials_may_end: bool = True) -> int | None:
     """Where a title starts in a span of people that ran on into it: after the full stop
     that ends "Le Goff, Jacques." or "Moore, Beth, editor." (None if no such stop)."""
     stops = list(re.finditer(r"\.\s+(?=\S)", text))[:MAX_NAME_STOPS]
-    whole = bool(_readings(trim(_without_roles(text)))[0])
-    # an initial's full stop ends a list only if no other does, and the span is no list whole
-    for after_initials in (False, True) if not whole else (False,):
+    # an initial's full stop ends a list only if no other does, if it may at all, and never
+    # before another initial or an "and" ("Masson, V. L., Petrov", "Lund, H.T. & Ek" go on)
+    for after_initials in (False, True) if initials_may_end else (False,):
         for stop in stops:
             head = text[: stop.start() + 1]
-            if re.search(r"(?:^|[\s.\-])[^\W\d_]\.$", head) and not after_initials:
+            if re.search(r"(?:^|[\s.\-])[^\W\d_]\.$", head) and (
+                not after_initials or LIST_GOES_ON_RE.match(text[stop.end() :])
+            ):
                 continue
             people = read_people(head)
             if people.names and not people.rest and _readings(trim(_without_roles(head)))[0]:

@@ -118,13 +118,19 @@ def _author_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str,
 
 def _title_from_people(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """People run on into the title ("Le Goff, Jacques. Saint Louis."), or a genre into it
-    ("Stalin's Border. PhD diss."): the title is given back."""
+    ("Stalin's Border. PhD diss."): the title is given back. Where a later span can hold
+    the title (a book's title, or "Title. Journal" read as the journal), an initial's full
+    stop ends no list of people."""
     if any(label == "title" for label, _ in spans):
         return spans
+    elsewhere = any(
+        label == "container-title" or label == "journal" and ". " in text.strip()
+        for label, text in spans
+    )
     out = list(spans)
     for i, (label, text) in enumerate(out):
         if label in ("author", "editor"):
-            start = names_then_title(text)
+            start = names_then_title(text, not elsewhere)
             if start is not None:
                 out[i : i + 1] = [(label, text[:start]), ("title", text[start:])]
                 return out
@@ -313,9 +319,9 @@ def _volume_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 continue
         out.append((label, text))
     labels = [label for label, _ in out]
-    if labels.count("title") == 2 and "volume" in labels:
+    if labels.count("title") == 2 and "volume" in labels and "journal" not in labels:
         first, second = (i for i, lab in enumerate(labels) if lab == "title")
-        if first < labels.index("volume") < second:
+        if first < labels.index("volume") == second - 1:
             out[first] = ("maintitle", out[first][1])
     return out
 

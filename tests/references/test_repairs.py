@@ -113,6 +113,8 @@ TITLE_STARTS = [
     ("names-then-a-title", "Le Goff, Jacques. Saint Louis.", 18),
     ("initials-then-a-title", "Smith, J. A History of Ports.", 10),
     ("a-whole-list-of-initials-has-no-title", "Masson, V. L., Petrov, M. S.", None),
+    ("initials-then-a-title-of-capitalised-words", "Lund K. Task Sets and Memory.", 8),
+    ("an-and-after-an-initial-goes-on", "Lund, H.T. & Ek, H., 1998.", None),
 ]
 
 
