@@ -254,14 +254,22 @@ def _pages(text: str, ref: Reference) -> None:
 
 
 def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
-    publishers = [strip(t) for t in by_label.get("publisher", [])]
+    publishers = [strip(_publisher_text(t, ref)) for t in by_label.get("publisher", [])]
     locations = [strip(t) for t in by_label.get("location", [])]
+    if not publishers and locations:
+        m = PLACE_COLON_RE.fullmatch(locations[0])
+        if m:  # "Northport NY: Costello" read as a place
+            locations[0], publishers = m.group("loc"), [m.group("pub")]
     if publishers:
         publisher = publishers[0]
-        m = re.fullmatch(r"(?P<loc>[^:]{2,40}?)\s*:\s*(?P<pub>.+)", publisher)
-        if m and not locations:
-            locations = [m.group("loc")]
+        m = PLACE_COLON_RE.fullmatch(publisher)
+        if m and (not locations or _placelike(m.group("loc"))):
+            # "Berlin," + "Germany: de Gruyter", "Stanford," + "CA: CSLI"
+            locations = [", ".join([*locations[:1], m.group("loc")])]
             publisher = m.group("pub")
+        elif not locations:
+            place, publisher = _place_beside(publisher)
+            locations = [place] if place else []
         ref.fields["publisher"] = publisher
         ref.notes.extend(p for p in publishers[1:] if p)
     if locations and not publishers:
@@ -279,6 +287,46 @@ def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
     isbn = by_label.get("isbn")
     if isbn:
         ref.fields["isbn"] = re.sub(r"(?i)^isbn:?\s*", "", strip(isbn[0]))
+
+
+PLACE_COLON_RE = re.compile(r"(?P<loc>[^:]{2,40}?)\s*:\s*(?P<pub>.+)")
+PLACE_CODE_RE = re.compile(r"(?:[A-Z]\.?\s?){1,3}|[A-Z][a-z]{1,3}\.")
+ISBN_TAIL_RE = re.compile(r"[.,;]?\s*ISBN(?:-1[03])?:?\s*(?P<isbn>[\dXx][\dXx\-\s]{8,}[\dXx])\W*$")
+LEAD_IN_TAIL_RE = re.compile(
+    r"[.,;]?\s*(?:available\s+(?:at|from|online)|retrieved\s+from)\W*$", re.I
+)
+
+
+def _publisher_text(text: str, ref: Reference) -> str:
+    """A publisher span without what the labeller ran on into it: an ISBN (kept as the
+    isbn) or the "Available at" before a link."""
+    m = ISBN_TAIL_RE.search(text)
+    if m:
+        ref.fields.setdefault("isbn", re.sub(r"\s", "", m.group("isbn")))
+        text = text[: m.start()]
+    return LEAD_IN_TAIL_RE.sub("", text)
+
+
+def _placelike(text: str) -> bool:
+    """A place the gazetteer knows, or a state's or country's code ("CA", "D. C.")."""
+    return bool(PLACE_CODE_RE.fullmatch(text.strip())) or is_place(text.strip())
+
+
+def _place_beside(text: str) -> tuple[str | None, str]:
+    """(place, publisher) of a publisher span that holds its place too, before or after
+    it: "Oxford, Altamira Press", "Delft University Press, Delft", "Harvard University
+    Press, Cambridge, MA"."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2:
+        return None, text
+    tail = len(parts)
+    while tail > 1 and _placelike(parts[tail - 1]):
+        tail -= 1
+    if tail < len(parts) and not all(PLACE_CODE_RE.fullmatch(p) for p in parts[tail:]):
+        return ", ".join(parts[tail:]), ", ".join(parts[:tail])
+    if is_place(parts[0]) and not _placelike(parts[1]):
+        return parts[0], ", ".join(parts[1:])
+    return None, text
 
 
 def _place_and_publisher(text: str) -> tuple[str, str | None]:

@@ -804,6 +804,27 @@ CASES = [
         {"author": ["d’Ambra, F.", "Collet, P."]},
     ),
     (
+        "place-before-the-publisher-after-a-comma",
+        "Lund, Erik, 2004, Harbour towns of the Baltic, Oxford, Altamira Press, p. 212.",
+        {"location": "Oxford", "publisher": "Altamira Press"},
+    ),
+    (
+        "place-after-the-publisher",
+        "Ek J (2003) Bridges and their builders. Delft University Press, Delft",
+        {"location": "Delft", "publisher": "Delft University Press"},
+    ),
+    (
+        "state-code-before-the-colon",
+        "Ito, Ken. 2013. Mimetic words in Japanese. Stanford, CA: CSLI.",
+        {"location": "Stanford, CA", "publisher": "CSLI"},
+    ),
+    (
+        "isbn-after-the-publisher",
+        "Hale, Simon (1999). Neural Nets. Upper Saddle River, NJ: Prentice Hall. "
+        "ISBN 0-13-908385-5.",
+        {"publisher": "Prentice Hall", "isbn": "0-13-908385-5"},
+    ),
+    (
         "french-title-keeps-its-case",
         "Werth, N. (2007). La terreur et le désarroi: Staline et son système. Paris: Perrin.",
         {"title": "La terreur et le désarroi", "subtitle": "Staline et son système"},
