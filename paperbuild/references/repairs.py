@@ -168,15 +168,20 @@ def _some_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _publisher_after_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'(2001). Title. Hutchinson.' with the publisher read into the title: a last short
-    sentence of capitalised words after the title, nothing but links after it."""
+    sentence of capitalised words after the title, nothing but links after it, or the
+    place and a page count if the sentence names a publisher or runs on with a comma
+    ('Title. Charles Griffin,' + 'London.')."""
     labels = [label for label, _ in spans]
     if "publisher" in labels or "title" not in labels:
         return spans
     i = labels.index("title")
-    if any(label not in ("url", "doi", "note", "date") for label in labels[i + 1 :]):
-        return spans
     text = spans[i][1].strip()
     head, stop, tail = text.rstrip(".").rpartition(". ")
+    after = {"url", "doi", "note", "date"}
+    if PUBLISHER_WORD_RE.search(tail) or text.endswith(","):
+        after |= {"location", "pages"}
+    if any(label not in after for label in labels[i + 1 :]):
+        return spans
     words = tail.split()
     if (
         stop
@@ -205,6 +210,30 @@ def _book_after_chapter(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out[people] = ("editor", out[people][1])
     out[book] = ("container-title", out[book][1])
     return out
+
+
+EDITORS_THEN_BOOK_RE = re.compile(
+    r"^(?P<editors>.+?[\s,(](?:eds?|editors?|Hrsg|hg)\.?\)?[.,:]?)\s+(?P<book>[^\W\d_“\"‘«].+)$"
+)
+
+
+def _book_in_editors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The book a chapter is in, read into the span of its editors: after their role
+    word ('In M. Kell and H. Tan, editors, Ships and Ports.'), or the whole span when it
+    names no role and nobody ('In BMVC,')."""
+    labels = [label for label, _ in spans]
+    if {"container-title", "journal"} & set(labels) or "editor" not in labels:
+        return spans
+    i = labels.index("editor")
+    text = spans[i][1]
+    m = EDITORS_THEN_BOOK_RE.match(text)
+    if m:
+        book = [("container-title", m.group("book"))]
+        return spans[:i] + [("editor", m.group("editors")), *book] + spans[i + 1 :]
+    nobody = not re.search(r"(?i)\b(?:eds?|editors?|edited)\b|(?:^|\s)[^\W\d_]\.", text)
+    if re.match(r"[Ii]n:?\s", text) and nobody:  # no role word and no initials
+        return spans[:i] + [("container-title", text)] + spans[i + 1 :]
+    return spans
 
 
 BOOK_IN_TITLE_RE = re.compile(
@@ -381,6 +410,7 @@ REPAIRS = (
     _publisher_after_title,
     _close_quoted_titles,
     _book_after_chapter,
+    _book_in_editors,
     _book_in_title,
     _place_holding_the_title_end,
     _date_opening_the_title,

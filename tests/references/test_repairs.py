@@ -92,6 +92,30 @@ CASES = [
         [("title", "Tribute Payments,"), ("location", "Paris,"), ("pages", "320 pp.")],
     ),
     (
+        "book-after-the-editors-role-word",
+        [("title", "Ports."), ("editor", "In M. Kell and H. Tan, editors, Ships and Trade.")],
+        [
+            ("title", "Ports."),
+            ("editor", "In M. Kell and H. Tan, editors,"),
+            ("container-title", "Ships and Trade."),
+        ],
+    ),
+    (
+        "a-book-read-as-editors",
+        [("title", "Pose models."), ("editor", "In CVPR,"), ("date", "2011.")],
+        [("title", "Pose models."), ("container-title", "In CVPR,"), ("date", "2011.")],
+    ),
+    (
+        "publisher-read-into-the-title-before-the-place",
+        [("title", "Counting deer. Charles Orme,"), ("location", "London.")],
+        [("title", "Counting deer."), ("publisher", "Charles Orme,"), ("location", "London.")],
+    ),
+    (
+        "a-subtitle-before-the-place-stays",
+        [("title", "Counting Deer. Field Methods."), ("location", "London.")],
+        [("title", "Counting Deer. Field Methods."), ("location", "London.")],
+    ),
+    (
         "book-after-a-quoted-title",
         [("author", "Holt, Maren,"), ("title", "‘Ports’, in Baltic Trade,"), ("date", "2011.")],
         [
