@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..places import is_place
 from . import fields as F
 from .people import names_then_title
 
@@ -210,6 +211,39 @@ def _book_after_chapter(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out[people] = ("editor", out[people][1])
     out[book] = ("container-title", out[book][1])
     return out
+
+
+QUOTED_THEN_MORE_RE = re.compile(r"^(?P<title>[“\"‘«].+?[”\"’»][.,]?)\s+(?P<rest>[^\W\d_].*)$")
+
+
+def _journal_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A quoted title and the journal after it, read as one title, with a volume or pages
+    to follow: '"Les Franco-Américains", Histoire des travailleurs,' + 'vol. 1, no. 1'; or
+    the book it is in, when a publisher or place follows."""
+    labels = [label for label, _ in spans]
+    if {"journal", "container-title"} & set(labels) or "title" not in labels:
+        return spans
+    i = labels.index("title")
+    m = QUOTED_THEN_MORE_RE.match(spans[i][1])
+    if not m or _open_quote(m.group("title")) or not {"volume", "pages"} & set(labels[i + 1 :]):
+        return spans
+    book = {"publisher", "location"} & set(labels)  # a chapter's book, not a journal
+    rest = [("container-title" if book else "journal", m.group("rest"))]
+    return spans[:i] + [("title", m.group("title")), *rest] + spans[i + 1 :]
+
+
+def _place_ending_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A book's title that took in the place after it, with no place span of its own:
+    'In Proceedings of the Joint Conference on AI, Karlsruhe.'."""
+    labels = [label for label, _ in spans]
+    if "location" in labels or "container-title" not in labels:
+        return spans
+    i = labels.index("container-title")
+    head, comma, last = spans[i][1].rstrip().rpartition(",")
+    if not comma or not head.strip() or not is_place(last.strip(" .")):
+        return spans
+    book = [("container-title", head + ","), ("location", last.strip())]
+    return spans[:i] + book + spans[i + 1 :]
 
 
 EDITORS_THEN_BOOK_RE = re.compile(
@@ -412,6 +446,8 @@ REPAIRS = (
     _book_after_chapter,
     _book_in_editors,
     _book_in_title,
+    _journal_after_quoted_title,
+    _place_ending_the_book,
     _place_holding_the_title_end,
     _date_opening_the_title,
     _article_before_the_journal,

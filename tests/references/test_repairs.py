@@ -116,6 +116,35 @@ CASES = [
         [("title", "Counting Deer. Field Methods."), ("location", "London.")],
     ),
     (
+        "journal-read-into-a-quoted-title",
+        [("title", "“Harbour Days”, Baltic Review,"), ("volume", "vol. 3,"), ("date", "1990.")],
+        [
+            ("title", "“Harbour Days”,"),
+            ("journal", "Baltic Review,"),
+            ("volume", "vol. 3,"),
+            ("date", "1990."),
+        ],
+    ),
+    (
+        "book-read-into-a-quoted-title",
+        [("title", "“Harbours.” Ships at Rest."), ("location", "Oslo:"), ("pages", "15-19.")],
+        [
+            ("title", "“Harbours.”"),
+            ("container-title", "Ships at Rest."),
+            ("location", "Oslo:"),
+            ("pages", "15-19."),
+        ],
+    ),
+    (
+        "place-read-into-the-book",
+        [("title", "Ports."), ("container-title", "In Proceedings of Shipping, Karlsruhe.")],
+        [
+            ("title", "Ports."),
+            ("container-title", "In Proceedings of Shipping,"),
+            ("location", "Karlsruhe."),
+        ],
+    ),
+    (
         "book-after-a-quoted-title",
         [("author", "Holt, Maren,"), ("title", "‘Ports’, in Baltic Trade,"), ("date", "2011.")],
         [
