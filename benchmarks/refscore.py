@@ -7,7 +7,8 @@ scorer's threshold; the scorer itself, knowing no lines, pairs by title alone, w
 mismatches two references of one title), then every gold field is compared after
 folding. An entry is *right* when every one of its gold fields is. One field
 is added: a book's page count (``pagetotal``, see ``paperbuild.references.gold``),
-compared as pages are.
+compared as pages are; and a volume in Roman numerals, which the scorer compares by
+its digits and so never matches, is compared as written.
 
 The evaluation sets:
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,7 +91,7 @@ def score(golds: list[dict], corrections: Path | None = None, verbose: bool = Fa
             got = _value(entry, field) if entry is not None else None
             total += 1
             filled += got is not None
-            if SCORER.same("pages" if field == "pagetotal" else field, value, got):
+            if _same(field, value, got):
                 hit += 1
             else:
                 all_right = False
@@ -99,6 +101,24 @@ def score(golds: list[dict], corrections: Path | None = None, verbose: bool = Fa
     recall, precision = hit / max(1, total), hit / max(1, filled)
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     return Score(len(golds), f1, precision, recall, right / max(1, len(golds)))
+
+
+ROMAN_RE = re.compile(r"(?i:vol(?:ume)?\.?\s*)(?P<n>[IVXLCDM]+)\b|\b(?P<alone>[IVXLCDM]+)\b")
+
+
+def _same(field: str, gold, got) -> bool:
+    """The scorer's comparison; a volume in Roman numerals, which it can never match (it
+    compares digits), is compared as written ("Vol. XV" and "XV")."""
+    if field == "volume" and got is not None and not re.search(r"\d", str(gold)):
+        return _roman(str(gold)) is not None and _roman(str(gold)) == _roman(str(got))
+    return SCORER.same("pages" if field == "pagetotal" else field, gold, got)
+
+
+def _roman(text: str) -> str | None:
+    """The volume's Roman numeral: the one after "Vol.", or else the first."""
+    found = list(ROMAN_RE.finditer(text))
+    marked = [m["n"] for m in found if m["n"]]
+    return (marked or [m["alone"] for m in found] or [None])[0]
 
 
 def _value(entry, field: str):

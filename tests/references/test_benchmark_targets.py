@@ -70,3 +70,19 @@ def test_essay_gold_matches_the_sources_list():
     """The gold file labels exactly the lines of paper/sources.txt, in order."""
     raws = [json.loads(line)["raw"] for line in (HERE / "essay-sources-gold.jsonl").open()]
     assert raws == (ROOT / "paper" / "sources.txt").read_text(encoding="utf-8").splitlines()
+
+
+ROMAN_VOLUMES = [
+    ("vol-xv", "Vol. XV", "XV", True),
+    ("part-and-vol", "Part II, Vol. I", "I", True),
+    ("other-numeral", "Vol. XV", "XVI", False),
+    ("digits-as-the-scorer", "12", "12", True),
+    ("missing", "Vol. XV", None, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("gold", "got", "same"), [r[1:] for r in ROMAN_VOLUMES], ids=[r[0] for r in ROMAN_VOLUMES]
+)
+def test_volumes_in_roman_numerals_are_compared_as_written(refscore, gold, got, same):
+    assert refscore._same("volume", gold, got) is same
