@@ -24,7 +24,9 @@ The evaluation sets:
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
 import re
 import tempfile
@@ -101,6 +103,29 @@ def score(golds: list[dict], corrections: Path | None = None, verbose: bool = Fa
     recall, precision = hit / max(1, total), hit / max(1, filled)
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     return Score(len(golds), f1, precision, recall, right / max(1, len(golds)))
+
+
+def shared_scorer_f1(items: list[Labelled]) -> float:
+    """Field F1 by the shared scorer itself, unchanged, with AnyStyle's labels as they are:
+    people as the labelled string, pairing by title, no reading of what a span means."""
+    golds = [
+        {"raw": item.text, "fields": gold_fields(item, as_labelled=True)}
+        for item in items
+        if same_kind_as_gold(item)
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_path, sources, bib = (Path(tmp) / n for n in ("gold.jsonl", "sources.txt", "out.bib"))
+        gold_path.write_text("".join(json.dumps(g) + "\n" for g in golds), encoding="utf-8")
+        sources.write_text("\n".join(g["raw"] for g in golds) + "\n", encoding="utf-8")
+        write_bibtex(normalise_sources(sources), bib)
+        with contextlib.redirect_stdout(io.StringIO()):
+            return SCORER.score(str(gold_path), str(bib))
+
+
+def held_out_items(origins: tuple[str, ...]) -> list[Labelled]:
+    """The held-out labelled references of the named files."""
+    _, test = split(read_all(TRAINING / "anystyle"))
+    return [item for item in test if item.origin in origins]
 
 
 ROMAN_RE = re.compile(r"(?i:vol(?:ume)?\.?\s*)(?P<n>[IVXLCDM]+)\b|\b(?P<alone>[IVXLCDM]+)\b")

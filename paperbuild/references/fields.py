@@ -139,3 +139,21 @@ THESIS_RE = re.compile(
     r"(?:thesis|dissertation|diss\.?)|\b(?:thesis|dissertation|diss\.|диссертация|дис\.)",
     re.I,
 )
+
+#: The words that lead in to a link ("Retrieved from", "Available at"): no part of the work.
+LEAD_IN_RE = re.compile(
+    r"^\W*(?:available\s+(?:at|from|online)(?:\s+at)?|retrieved(?:\s+from)?|retirado de"
+    r"|disponible en|url|online|web|from|режим доступа|доступно)\W*$",
+    re.I,
+)
+
+
+def strip_around(text: str, chars: str) -> str:
+    """``text.strip(chars)``, but a bracket that closes one opened inside stays
+    ("Ministry of Transport (MLIT)")."""
+    stripped = text.strip(chars)
+    tail = text[len(text.rstrip(chars)) :]
+    for opening, closing in ("()", "[]"):
+        if closing in tail and stripped.count(opening) > stripped.count(closing):
+            stripped += closing
+    return stripped

@@ -40,9 +40,10 @@ PAGE_COUNT_RE = re.compile(r"^\d+\s*(?:p|pp|pages|s|S|с|стр|Seiten)\.?$")
 LANGUAGE_NOTE_RE = re.compile(r"\s*[(\[]in\s+[A-Z][a-z]+[)\]]?$")
 
 
-def gold_fields(item: Labelled) -> dict[str, str]:
+def gold_fields(item: Labelled, as_labelled: bool = False) -> dict[str, str]:
     """The labelled fields in the scorer's form: each span trimmed of the punctuation around it,
-    role words ("In", "eds.") taken off people, as in ``anystyle-gold-60.jsonl``."""
+    role words ("In", "eds.") taken off people, as in ``anystyle-gold-60.jsonl``; moved to
+    what each span means unless ``as_labelled`` asks for AnyStyle's labels as they are."""
     out = {}
     for field, labels in GOLD_FIELDS.items():
         for label in labels:
@@ -57,7 +58,7 @@ def gold_fields(item: Labelled) -> dict[str, str]:
             if text:
                 out[field] = text
             break
-    return _meant(out)
+    return out if as_labelled else _meant(out)
 
 
 def _meant(fields: dict[str, str]) -> dict[str, str]:

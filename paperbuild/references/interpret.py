@@ -25,11 +25,6 @@ MEDIUM_RE = re.compile(r"^\W*(?:web|print|online|internet|dvd|cd-rom|video|film|
 PROCEEDINGS_RE = re.compile(
     r"\b(?:proceedings|conference|symposium|workshop|congress|colloqui)", re.I
 )
-LEAD_IN_RE = re.compile(
-    r"^\W*(?:available\s+(?:at|from|online)(?:\s+at)?|retrieved(?:\s+from)?|retirado de"
-    r"|disponible en|url|online|web|from|режим доступа|доступно)\W*$",
-    re.I,
-)
 ACCESSED_RE = re.compile(
     r"(?:last\s+)?(?:accessed|viewed|consulted|retrieved|дата обращения)(?:\s+on)?\s*:?\s*"
     r"(?P<date>.+)",
@@ -71,14 +66,15 @@ def interpret(spans: list[tuple[str, str]], ref: Reference) -> None:
 
 
 def strip(text: str) -> str:
-    """A span without the punctuation around it (a closing ? or ! and an initial's . stay)."""
+    """A span without the punctuation around it (a closing ? or ! and an initial's . stay,
+    and so does a bracket that closes one inside: "Ministry of Transport (MLIT)")."""
     text = text.strip()
     keep = re.search(r"(?:(?<![^\W\d_])[^\W\d_](\.)|([?!…][”\"’»]?))$", text)
-    text = text.strip(WRAP + "()[]")
+    stripped = F.strip_around(text, WRAP + "()[]")
     end = keep and (keep.group(1) or keep.group(2))
-    if end and not text.endswith(end):
-        text += end
-    return text.strip()
+    if end and not stripped.endswith(end):
+        stripped += end
+    return stripped.strip()
 
 
 def strip_in(text: str) -> str:
@@ -360,7 +356,7 @@ def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
             number = re.search(r"\b[\w/-]*\d[\w/.-]*$", words)
             if number:
                 ref.fields["number"] = number.group()
-        elif words and not MEDIUM_RE.match(words) and not LEAD_IN_RE.match(words):
+        elif words and not MEDIUM_RE.match(words) and not F.LEAD_IN_RE.match(words):
             ref.fields["type"] = words
     for text in by_label.get("note", []):
         words = strip(text).strip("[]()")
@@ -368,7 +364,7 @@ def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
         date = F.parse_date(accessed.group("date"))[0] if accessed else None
         if date:
             ref.fields["urldate"] = date
-        elif LEAD_IN_RE.match(words) or not words:
+        elif F.LEAD_IN_RE.match(words) or not words:
             continue
         elif (thesis := F.THESIS_RE.search(words)) and "_thesis" not in ref.fields:
             ref.fields["_thesis"] = _thesis_type(thesis)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import fields as F
 from .names import Name, is_initials_only, looks_org, parse_names, tokenize
 
 EDITOR_WORDS = (
@@ -89,10 +90,14 @@ def read_people(text: str) -> People:
 
 def trim(text: str) -> str:
     """The span without the punctuation around it; an initial keeps its full stop."""
-    text = text.strip(WRAP.replace(".", ""))
+    text = F.strip_around(text, WRAP.replace(".", ""))
     while text.endswith(".") and not re.search(r"(?:^|[\s.\-])[^\W\d_]\.$", text):
-        text = text[:-1].rstrip(WRAP.replace(".", ""))
+        text = F.strip_around(text[:-1], WRAP.replace(".", ""))
     return text.lstrip(WRAP)
+
+
+#: An inverted list missing a comma after a name's initials: "Bedford, H. Petticrew, M.".
+MISSING_COMMA_RE = re.compile(r"(?<![^\s.\-])([^\W\d_]\.)\s+(?=[^\W\d_][\w'’-]+,\s*[^\W\d_]\.)")
 
 
 def _names(text: str) -> list[Name]:
@@ -104,6 +109,9 @@ def _names(text: str) -> list[Name]:
     if looks_org(text) and not re.search(r"[,;]", text):
         return [Name(text)]  # "Victorian Equal Opportunity and Human Rights Commission"
     complete, best = _readings(text)
+    mended = MISSING_COMMA_RE.sub(r"\1, ", text)
+    if not complete and mended != text:
+        complete = _readings(mended)[0]
     if complete:
         return [spaced_initials(n) for n in max(complete, key=_reading_rank)]
     parts = [p for p in re.split(r"\s*;\s*|" + NAME_STOP_RE.pattern, text) if p.strip(WRAP)]

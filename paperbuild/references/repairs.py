@@ -48,7 +48,7 @@ def repaired(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 if dm:
                     out.append(("date", dm.group()))
                     before = (before[: dm.start()] + before[dm.end() :]).strip(WRAP)
-                if before:
+                if before and not F.LEAD_IN_RE.match(before):
                     out.append(("container-title", before))
                 text = text[found.start() :]
         if out and _continues(out[-1], text):
@@ -114,6 +114,119 @@ def _author_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str,
             out += [("author", m.group("who") + "."), ("title", m.group("title"))]
         else:
             out.append((label, text))
+    return out
+
+
+APA_SHAPE_RE = re.compile(
+    r"^(?P<who>[^()]+?(?:\([^()]*\))?)\s*(?P<date>\((?:1[5-9]|20)\d\d[a-z]?\)[.:,]?)\s+"
+    r"(?P<title>\S.*)$"
+)
+
+
+def _author_date_title_in_a_note(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Department for Culture, Media, and Sport (DCMS) (2019): Heritage statement…' left
+    as a note, with no date or title found: read in APA's order, who, (year), title."""
+    labels = {label for label, _ in spans}
+    if labels & {"title", "date", "author", "editor"}:
+        return spans
+    out = list(spans)
+    for i, (label, text) in enumerate(out):
+        m = APA_SHAPE_RE.match(text.strip()) if label == "note" else None
+        if m:
+            parts = [("author", m["who"]), ("date", m["date"]), ("title", m["title"])]
+            out[i : i + 1] = parts
+            break
+    return out
+
+
+def _title_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Title of the Page. (2014). Retrieved from http://…': a work with no author, and
+    nothing after its date that could hold a title, has the sentence before the date as
+    its title, whatever the labeller called its parts."""
+    labels = [label for label, _ in spans]
+    if "title" in labels or "date" not in labels:
+        return spans
+    at = labels.index("date")
+    before = " ".join(text for _, text in spans[:at]).strip()
+    after_only_links = all(label in ("url", "doi", "note", "date") for label in labels[at + 1 :])
+    if (
+        at
+        and spans[at][1].lstrip().startswith("(")
+        and after_only_links
+        and before.endswith(".")
+        and ". " not in before
+        and len(before.split()) > 2
+    ):
+        return [("title", before), *spans[at:]]
+    return spans
+
+
+def _organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Ministry of Land, Transport, and Tourism (MLIT) (2013): A Glance at…': with no
+    people, a title before the date and another after it, the first stands in the
+    author's place (APA's corporate author)."""
+    labels = [label for label, _ in spans]
+    if any(label in ("author", "editor") for label in labels) or labels[:3] != [
+        "title",
+        "date",
+        "title",
+    ]:
+        return spans
+    return [("author", spans[0][1]), *spans[1:]]
+
+
+def _nickname_before_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Brown, Henry “Box”. “Narrative of…”': a quoted word or two just after the name,
+    then a quoted title, is the person's nickname, not the title's beginning."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        (before, who), (label, text) = out[i - 1], out[i]
+        m = re.match(r"^([“\"][^”\"\s]+(?:\s[^”\"\s]+)?[”\"])\.?\s+(?=[“\"])", text)
+        if before == "author" and label == "title" and m and not who.rstrip().endswith("."):
+            out[i - 1 : i + 1] = [("author", f"{who} {m.group(1)}"), ("title", text[m.end() :])]
+            break
+    return out
+
+
+PARTICLE_END_RE = re.compile(
+    r"^(?P<rest>(?:[^\W\d_][\w'’-]*\s+){1,2}(?:da|das|de|do|dos|du|del|della|di|van|von|der"
+    r"|den|ten|ter|la|le))\.\s+(?=\S)"
+)
+
+
+def _family_particle_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Silveira, Daniela' + 'Magalhaes da. Fábrica de contos': an inverted name whose
+    given names end on a particle ("Magalhaes da") ran into the title."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        (before, who), (label, text) = out[i - 1], out[i]
+        m = PARTICLE_END_RE.match(text) if label == "title" else None
+        if before == "author" and m and who.count(",") == 1 and not who.rstrip().endswith("."):
+            out[i - 1 : i + 1] = [
+                ("author", f"{who} {m.group('rest')}."),
+                ("title", text[m.end() :]),
+            ]
+            break
+    return out
+
+
+INVERTED_THEN_TITLE_RE = re.compile(
+    r"^(?P<who>[^\W\d_][\w'’-]+,\s+[^\W\d_][\w'’.-]*(?:\s+[^\W\d_]\.)?),\s+"
+    r"(?P<title>[^\W\d_][^,]*\s[^,]*:)$"
+)
+
+
+def _title_in_the_author(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Auner, Joseph, A Schoenberg Reader:' + 'Documents of a Life': a note-style
+    reference with a comma after the name, whose title's first part, up to its colon,
+    the labeller read into the author."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, text), nxt = out[i], out[i + 1]
+        m = INVERTED_THEN_TITLE_RE.match(text.strip()) if label == "author" else None
+        if m and nxt[0] == "title" and " and " not in m.group("title"):
+            out[i : i + 2] = [("author", m.group("who")), ("title", f"{m.group('title')} {nxt[1]}")]
+            break
     return out
 
 
@@ -427,17 +540,28 @@ VANCOUVER_LABELS = ("date", "volume", "volume", "pages")
 
 def _continues(before: tuple[str, str], text: str) -> bool:
     """A span that opens, or follows one that ends, with a small lower-case word goes on
-    with the one before ("University Press" + "of Kansas"; "Secker and" + "Warburg")."""
+    with the one before ("University Press" + "of Kansas"; "Secker and" + "Warburg"), and
+    so does an "in" after a title stopped mid-phrase, with no punctuation ("Essays" + "in
+    Social History"), where a chapter's title would end on a comma or quote."""
     label, previous = before
     if label not in ("publisher", "journal", "container-title", "location", "title"):
         return False
+    mid_phrase = label == "title" and re.search(r"[^\W\d_]$", previous) and text.startswith("in ")
     return bool(
-        re.match(rf"{SMALL_WORDS}\s", text) or re.search(r"\s(?:and|&|of|de|und)$", previous)
+        mid_phrase
+        or re.match(rf"{SMALL_WORDS}\s", text)
+        or re.search(r"\s(?:and|&|of|de|und)$", previous)
     )
 
 
 REPAIRS = (
     _date_spills,
+    _author_date_title_in_a_note,
+    _title_before_the_date,
+    _organisation_before_the_date,
+    _nickname_before_the_title,
+    _family_particle_in_the_title,
+    _title_in_the_author,
     _author_before_quoted_title,
     _title_from_people,
     _some_title,

@@ -829,6 +829,51 @@ CASES = [
         "Werth, N. (2007). La terreur et le désarroi: Staline et son système. Paris: Perrin.",
         {"title": "La terreur et le désarroi", "subtitle": "Staline et son système"},
     ),
+    (
+        "apa-no-author-title-before-the-date",
+        "Guide to the Soviet Military Archives Online. (2018). Retrieved from "
+        "https://archives.example.org/guide",
+        {
+            "author": [],
+            "title": "Guide to the Soviet Military Archives Online",
+            "date": "2018",
+            "url": "https://archives.example.org/guide",
+        },
+    ),
+    (
+        "apa-corporate-author-with-commas-and-acronym",
+        "Department for Culture, Media, and Sport (DCMS) (2019): Heritage statement for the "
+        "museum sector. https://www.example.gov.uk/dcms-heritage",
+        {
+            "author": ["{Department for Culture, Media, and Sport (DCMS)}"],
+            "date": "2019",
+            "url": "https://www.example.gov.uk/dcms-heritage",
+        },
+    ),
+    (
+        "nickname-in-quotes-before-a-quoted-title",
+        "Tolstoy, Ivan “Vanya”. “Letters from the Volga Front.” In Soldiers Write Home, "
+        "edited by Anna Jones. London: Routledge, 2005.",
+        {"title": "Letters from the Volga Front", "booktitle": "Soldiers Write Home"},
+    ),
+    (
+        "inverted-name-ending-on-a-particle",
+        "Santos, Maria Oliveira dos. Exílio e memória: Russos em Lisboa. Lisboa: Edições "
+        "Cosmos, 2012.",
+        {"author": ["Santos, Maria Oliveira dos"], "title": "Exílio e memória"},
+    ),
+    (
+        "note-style-comma-after-the-name",
+        "Lewin, Moshe, The Making of the Soviet System: Essays in Social History (New York: "
+        "Pantheon, 1985).",
+        {
+            "author": ["Lewin, Moshe"],
+            "title": "The Making of the Soviet System",
+            "subtitle": "Essays in Social History",
+            "location": "New York",
+            "publisher": "Pantheon",
+        },
+    ),
 ]
 
 

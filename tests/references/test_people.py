@@ -86,6 +86,13 @@ CASES = [
         "Ahmed, Y. A., Van den Berg, B. J. J. M., and Smit, H.",
         ["Ahmed, Y. A.", "Van den Berg, B. J. J. M.", "Smit, H."],
     ),
+    (
+        "a-comma-missing-after-initials",
+        "Lind, K., Berg, H. Ström, M.",
+        ["Lind, K.", "Berg, H.", "Ström, M."],
+    ),
+    ("a-nickname-in-quotes", "Ellis, Mary “Molly”", ["Ellis, Mary “Molly”"]),
+    ("an-organisation-keeps-its-acronym", "Harbour Board (HB)", ["{Harbour Board (HB)}"]),
 ]
 ET_AL = [
     ("et-coll", "Rivera, M. et coll."),

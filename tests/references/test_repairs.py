@@ -154,6 +154,69 @@ CASES = [
             ("date", "2011."),
         ],
     ),
+    (
+        "apa-shape-left-as-one-note",
+        [
+            ("note", "Board of Trade, Mines, and Fisheries (BTMF) (1931): Annual return."),
+            ("url", "https://example.org/btmf"),
+        ],
+        [
+            ("author", "Board of Trade, Mines, and Fisheries (BTMF)"),
+            ("date", "(1931):"),
+            ("title", "Annual return."),
+            ("url", "https://example.org/btmf"),
+        ],
+    ),
+    (
+        "no-author-the-sentence-before-the-date-is-the-title",
+        [
+            ("journal", "A Short"),
+            ("volume", "12 facts"),
+            ("author", "about Harbour Trade."),
+            ("date", "(2011)."),
+            ("url", "Retrieved from https://example.org/facts"),
+        ],
+        [
+            ("title", "A Short 12 facts about Harbour Trade."),
+            ("date", "(2011)."),
+            ("url", "https://example.org/facts"),
+        ],
+    ),
+    (
+        "a-title-before-the-date-with-no-people-is-the-author",
+        [("title", "Harbour Board (HB)"), ("date", "(1990):"), ("title", "Dues and tolls.")],
+        [("author", "Harbour Board (HB)"), ("date", "(1990):"), ("title", "Dues and tolls.")],
+    ),
+    (
+        "a-nickname-before-a-quoted-title",
+        [("author", "Ellis, Mary"), ("title", "“Molly”. “Harbour Songs.”")],
+        [("author", "Ellis, Mary “Molly”"), ("title", "“Harbour Songs.”")],
+    ),
+    (
+        "given-names-ending-on-a-particle",
+        [("author", "Costa, Rui Pedro da"), ("title", "Silva. Portos do norte.")],
+        [("author", "Costa, Rui Pedro da"), ("title", "Silva. Portos do norte.")],
+    ),
+    (
+        "a-particle-ending-the-given-names-ran-into-the-title",
+        [("author", "Costa, Rui"), ("title", "Pedro da. Portos do norte.")],
+        [("author", "Costa, Rui Pedro da."), ("title", "Portos do norte.")],
+    ),
+    (
+        "a-title-up-to-its-colon-read-into-the-author",
+        [("author", "Lind, Karin, Harbour Towns:"), ("title", "A Social History")],
+        [("author", "Lind, Karin"), ("title", "Harbour Towns: A Social History")],
+    ),
+    (
+        "in-after-a-title-stopped-mid-phrase",
+        [("title", "Harbour Towns: Essays"), ("container-title", "in Social History")],
+        [("title", "Harbour Towns: Essays in Social History")],
+    ),
+    (
+        "in-after-a-chapter-title-is-the-book",
+        [("title", "“Harbour Towns,”"), ("container-title", "in Essays on Trade")],
+        [("title", "“Harbour Towns,”"), ("container-title", "in Essays on Trade")],
+    ),
 ]
 
 
