@@ -6,6 +6,7 @@ so that the benchmark never grades the parser against itself. Where AnyStyle's
 labelling and a bibliography's fields differ in kind, not in fact, the gold says what
 the span means: an issue number alone ("No. 83") is the issue, a book's page count
 ("342 p.") its page total, a DOI written as a link ("https://doi.org/10…") its DOI,
+a link the address alone, without its "Retrieved from",
 and a language note ends no title ("… basin (in German)").
 """
 
@@ -68,6 +69,9 @@ def _meant(fields: dict[str, str]) -> dict[str, str]:
         fields["number"] = fields.pop("volume")
     if PAGE_COUNT_RE.match(pages):
         fields["pagetotal"] = fields.pop("pages")
+    link = re.search(r"(?:https?://|www\.)\S+", fields.get("url", ""))
+    if link:
+        fields["url"] = link.group()  # "Retrieved from http://…" is the address alone
     doi_link = re.search(r"doi\.org/(10\.\S+)", fields.get("url", ""))
     if doi_link and "doi" not in fields:
         fields["doi"] = doi_link.group(1)

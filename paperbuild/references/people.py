@@ -32,7 +32,7 @@ TRAIL_ROLE_RE = re.compile(  # a role word of its own, never the end of "Alfred"
 IN_RE = re.compile(r"^\s*(?:[Ii]n|[Dd]ans|[Ii]m|[ВвVv]|//)\s*:?\s+")
 ETAL_RE = re.compile(
     r"[\s,]*(?:et\s*al\.?|etal\.?|et\s+coll\.?|(?:and|a|&)\s+others|u\.\s*a\.|и\s+др\.?|a\s+kol\.?"
-    r"|etc\.?)[\s.,:]*$",
+    r"|etc\.?|&\s*al\.?,\s*e)[\s.,:]*$",  # "& al., e.": "et al." split as if a name
     re.I,
 )
 #: What no name holds: a list's bullet or number ("• ", "3- "), a corresponding author's "*",
@@ -65,6 +65,7 @@ def read_people(text: str) -> People:
     text = BRACKETED_INITIALS_RE.sub(r", \1", text)
     text = re.sub(r"(?<=\.)\s*-\s*(?=[^\W\d_]\.)", "-", text)  # "J. -C." and "M.- C." are "J.-C."
     text = re.sub(r",?\s*\.\s\.\s\.\s*", ", … ", text)  # APA's ". . ." before the last name
+    text = re.sub(r",(?=[^\W\d_]\.)", ", ", text)  # "Williams,G.E." is "Williams, G.E."
     role = None
     m = LEAD_ROLE_RE.match(text)
     if m:

@@ -139,6 +139,100 @@ def _author_date_title_in_a_note(spans: list[tuple[str, str]]) -> list[tuple[str
     return out
 
 
+#: Chicago's note form, "Title (Place: Publisher, 1998)", its bracket left open in the title.
+FACTS_IN_BRACKETS_RE = re.compile(
+    r"\s\((?P<place>[^():,\d][^():]{1,40}?)\s*:\s*(?P<publisher>[^():]{2,}?)[,\s]*$"
+)
+
+
+def _facts_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'William Kentridge (Brussels: Société des Expositions,' + '1998).': the place and
+    publisher of a note-form reference, read into the title before its date."""
+    labels = [label for label, _ in spans]
+    if "location" in labels or "publisher" in labels:
+        return spans
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, text), (after, date) = out[i], out[i + 1]
+        m = FACTS_IN_BRACKETS_RE.search(text) if label == "title" else None
+        if m and after == "date" and ")" in date and text.count("(") > text.count(")"):
+            out[i : i + 1] = [
+                ("title", text[: m.start()]),
+                ("location", m["place"] + ":"),
+                ("publisher", m["publisher"] + ","),
+            ]
+            break
+    return out
+
+
+def _title_end_in_the_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Exposure to ideologically' + 'diverse news and opinion. Science': a title stopped
+    mid-phrase, the journal span opening in lower case with the title's end before its
+    full stop."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, title), (after, text) = out[i], out[i + 1]
+        head, stop, tail = text.partition(". ")
+        if (
+            label == "title"
+            and after in ("journal", "container-title")
+            and re.search(r"[^\W\d_]$", title)
+            and re.match(r"[^\W\d_]*[a-z]", text)
+            and not re.match(r"(?:in|dans|em|en|im|w)\s", text)
+            and stop
+            and tail.strip()
+        ):
+            out[i : i + 2] = [("title", f"{title} {head}."), (after, tail)]
+            break
+    return out
+
+
+def _place_split_from_its_end(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Albuquerque, New' + 'Mexico, University of New Mexico Press': a place whose last
+    words the labeller gave to the publisher after it."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, place), (after, text) = out[i], out[i + 1]
+        first, comma, rest = text.partition(",")
+        words = place.split()
+        if (
+            label == "location"
+            and after == "publisher"
+            and words
+            and re.search(r"[^\W\d_]$", place)
+            and comma
+            and rest.strip()
+            and is_place(f"{words[-1]} {first.strip()}")
+        ):
+            out[i : i + 2] = [(label, f"{place} {first.strip()}:"), (after, rest.strip())]
+            break
+    return out
+
+
+#: What every translator's span says somewhere: a word for translating, in its languages.
+TRANSLATION_CUE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:trans(?:lated|lation|l)?|tr|trad(?:uit|uction|ucción|ucido|uzione"
+    r"|ução|otto)?|übers(?:etzt|etzung)?|перев\w*|пер)(?![^\W\d_])"
+)
+
+
+def _translator_without_a_cue(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Urgences /' + 'Réanimation / Transfusion sanguine.' labelled a translator: with no
+    word for translating in it, the span goes on with the title before it."""
+    out: list[tuple[str, str]] = []
+    for label, text in spans:
+        if (
+            label == "translator"
+            and out
+            and out[-1][0] == "title"
+            and not TRANSLATION_CUE_RE.search(text)
+        ):
+            out[-1] = ("title", f"{out[-1][1]} {text}")
+        else:
+            out.append((label, text))
+    return out
+
+
 def _title_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'Title of the Page. (2014). Retrieved from http://…': a work with no author, and
     nothing after its date that could hold a title, has the sentence before the date as
@@ -562,6 +656,10 @@ REPAIRS = (
     _nickname_before_the_title,
     _family_particle_in_the_title,
     _title_in_the_author,
+    _facts_in_the_title,
+    _title_end_in_the_journal,
+    _place_split_from_its_end,
+    _translator_without_a_cue,
     _author_before_quoted_title,
     _title_from_people,
     _some_title,

@@ -91,6 +91,16 @@ CASES = [
         "Lind, K., Berg, H. Ström, M.",
         ["Lind, K.", "Berg, H.", "Ström, M."],
     ),
+    (
+        "no-space-after-the-comma",
+        "Lind, K. and Berg,H.M.",
+        ["Lind, K.", "Berg, H. M."],
+    ),
+    (
+        "et-al-split-as-if-a-name",
+        "Lind, K., Berg, H., & al., e.",
+        ["Lind, K.", "Berg, H."],
+    ),
     ("a-nickname-in-quotes", "Ellis, Mary “Molly”", ["Ellis, Mary “Molly”"]),
     ("an-organisation-keeps-its-acronym", "Harbour Board (HB)", ["{Harbour Board (HB)}"]),
 ]

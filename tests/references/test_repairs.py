@@ -208,6 +208,49 @@ CASES = [
         [("author", "Lind, Karin"), ("title", "Harbour Towns: A Social History")],
     ),
     (
+        "note-form-place-and-publisher-read-into-the-title",
+        [
+            ("author", "Lind, Karin,"),
+            ("title", "Harbour Towns (Malmö: Nordic Academic Press,"),
+            ("date", "2004)."),
+        ],
+        [
+            ("author", "Lind, Karin,"),
+            ("title", "Harbour Towns"),
+            ("location", "Malmö:"),
+            ("publisher", "Nordic Academic Press,"),
+            ("date", "2004)."),
+        ],
+    ),
+    (
+        "a-title-end-read-into-the-journal",
+        [("title", "Harbour dues levied"), ("journal", "yearly in the Baltic. Maritime History,")],
+        [("title", "Harbour dues levied yearly in the Baltic."), ("journal", "Maritime History,")],
+    ),
+    (
+        "a-place-split-from-its-end",
+        [
+            ("title", "Harbour Towns."),
+            ("location", "Trenton, New"),
+            ("publisher", "Jersey, Harbour Books,"),
+        ],
+        [
+            ("title", "Harbour Towns."),
+            ("location", "Trenton, New Jersey:"),
+            ("publisher", "Harbour Books,"),
+        ],
+    ),
+    (
+        "a-translator-with-no-word-for-translating-is-the-title",
+        [("title", "Ports /"), ("translator", "Quais / Docks."), ("publisher", "Harbour Books,")],
+        [("title", "Ports / Quais / Docks."), ("publisher", "Harbour Books,")],
+    ),
+    (
+        "a-translator-named-as-one-stays",
+        [("title", "Ports."), ("translator", "Trad. Jean Dupont."), ("publisher", "Harbour,")],
+        [("title", "Ports."), ("translator", "Trad. Jean Dupont."), ("publisher", "Harbour,")],
+    ),
+    (
         "in-after-a-title-stopped-mid-phrase",
         [("title", "Harbour Towns: Essays"), ("container-title", "in Social History")],
         [("title", "Harbour Towns: Essays in Social History")],
