@@ -108,16 +108,19 @@ def watch(c, paper=PAPER, build_dir=BUILD, profile="journal", paper_size=None, c
 @task(
     help={
         "refs": "run the reference-parser benchmark instead of the build benchmark",
+        "validation": "train without the validation part and score the reference parser on it",
         "diff": "run the benchmark of invoke diff instead of the build benchmark",
         "rounds": "rounds of the build benchmark, whose medians it reports (default 3)",
         "readme": "write the build benchmark's figures into README.md between its markers",
     }
 )
-def bench(c, refs=False, diff=False, rounds=3, readme=False):
+def bench(c, refs=False, validation=False, diff=False, rounds=3, readme=False):
     """Time builds against pandoc: e.g. `invoke bench`, `invoke bench --readme`."""
-    if refs or diff:
-        cli.guard(cli.bench, "bench_references" if refs else "bench_diff")
-        return
+    other = {"bench_references": refs, "validate_references": validation, "bench_diff": diff}
+    for name, chosen in other.items():
+        if chosen:
+            cli.guard(cli.bench, name)
+            return
     arguments = [f"--rounds={rounds}"] + (["--readme"] if readme else [])
     cli.guard(cli.bench, "bench_build", arguments)
 

@@ -40,8 +40,8 @@ def to_entry(ref: Reference) -> Entry:
         for role in PERSON_ROLES
         if ref.names.get(role)
     }
-    if ref.fields.get("_etal") and "author" in persons:
-        persons["author"].append(Person("others"))
+    for role in ref.et_al & persons.keys():
+        persons[role].append(Person("others"))
     return Entry(ref.entry_type, fields=fields, persons=persons)
 
 

@@ -166,7 +166,7 @@ def _context(tokens: list[Token]) -> list[dict[str, float | str]]:
         if seen_colon:
             f["after_colon"] = 1.0
         f["left"] = str(min(left[i], 4))
-        for mark in later[i]:
+        for mark in sorted(later[i]):  # in a fixed order, so the model is the same every run
             f["later_" + mark] = 1.0
         if t[:1] in OPENING:
             f["opens_quote"] = 1.0

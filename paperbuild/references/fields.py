@@ -1,7 +1,7 @@
 """Patterns for the parts of a reference that have a fixed shape: dates, pages, numbers, links.
 
-Kept apart from the rules that use them (interpret.py, cutouts.py), so that each shape can be
-tested alone.
+Kept apart from the rules that use them (interpret.py, repairs.py, cutouts.py), so that each
+shape can be tested alone.
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ def language_field(lang: str) -> str:
 NON_LATIN_SCRIPT_LANGUAGES = {"russian", "ukrainian", "greek", "japanese", "chinese", "arabic"}
 
 
+def latin(letter: str) -> bool:
+    return "LATIN" in unicodedata.name(letter, "")
+
+
 def has_non_latin_letters(text: str) -> bool:
     return any(ch.isalpha() and "LATIN" not in unicodedata.name(ch, "") for ch in text)
 
@@ -58,7 +62,9 @@ DATE_RE = re.compile(
 )
 NODATE_RE = re.compile(r"\bn\.\s?d\.?|\bno date\b", re.I)
 
-DOI_RE = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I)
+DOI_RE = re.compile(
+    r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*[:>]?\s*)(?P<doi>10\.\d{4,9}/\S+)", re.I
+)
 URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|\bwww\.)[^\s<>\[\]]+")
 LANG_RE = re.compile(
     r"[(\[]\s*(?:in\s+)?(?P<lang>" + "|".join(LANGUAGES) + r")(?:\s+language)?\.?\s*[)\]]\.?"
@@ -115,8 +121,9 @@ def clean_url(url: str) -> str:
 
 def clean_doi(doi: str) -> str:
     doi = doi.rstrip(".,;:")
-    while doi.endswith(")") and doi.count("(") < doi.count(")"):
-        doi = doi[:-1]
+    for opener, closer in ("()", "[]"):
+        while doi.endswith(closer) and doi.count(opener) < doi.count(closer):
+            doi = doi[:-1].rstrip(".,;:")
     return doi
 
 
@@ -125,3 +132,28 @@ def edition_number(word: str) -> str:
     if word.startswith("rev"):
         return "revised"
     return ORDINALS.get(word, re.sub(r"\D", "", word))
+
+
+THESIS_RE = re.compile(
+    r"\b(?P<kind>Ph\.?\s?D\.?|Doctoral|Master['’]?s|M\.?A\.?|MPhil|Doctorate|Diplom\w*)\s*"
+    r"(?:thesis|dissertation|diss\.?)|\b(?:thesis|dissertation|diss\.|диссертация|дис\.)",
+    re.I,
+)
+
+#: The words that lead in to a link ("Retrieved from", "Available at"): no part of the work.
+LEAD_IN_RE = re.compile(
+    r"^\W*(?:available\s+(?:at|from|online)(?:\s+at)?|retrieved(?:\s+from)?|retirado de"
+    r"|disponible en|url|online|web|from|режим доступа|доступно)\W*$",
+    re.I,
+)
+
+
+def strip_around(text: str, chars: str) -> str:
+    """``text.strip(chars)``, but a bracket that closes one opened inside stays
+    ("Ministry of Transport (MLIT)")."""
+    stripped = text.strip(chars)
+    tail = text[len(text.rstrip(chars)) :]
+    for opening, closing in ("()", "[]"):
+        if closing in tail and stripped.count(opening) > stripped.count(closing):
+            stripped += closing
+    return stripped

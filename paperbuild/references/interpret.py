@@ -14,25 +14,16 @@ from collections import defaultdict
 
 from ..places import is_place
 from . import fields as F
-from .people import names_then_title, read_people
+from .people import read_people
 from .reference import PERSON_ROLES, Reference, set_date
+from .repairs import repaired
 
 WRAP = " .,;:/"
 QUOTES = "“”\"'‘’«»„"
-THESIS_RE = re.compile(
-    r"\b(?P<kind>Ph\.?\s?D\.?|Doctoral|Master['’]?s|M\.?A\.?|MPhil|Doctorate|Diplom\w*)\s*"
-    r"(?:thesis|dissertation|diss\.?)|\b(?:thesis|dissertation|diss\.|диссертация|дис\.)",
-    re.I,
-)
 REPORT_RE = re.compile(r"\b(?:report|working paper|technical paper|white paper|memorandum)\b", re.I)
 MEDIUM_RE = re.compile(r"^\W*(?:web|print|online|internet|dvd|cd-rom|video|film|e-?book)\W*$", re.I)
 PROCEEDINGS_RE = re.compile(
     r"\b(?:proceedings|conference|symposium|workshop|congress|colloqui)", re.I
-)
-LEAD_IN_RE = re.compile(
-    r"^\W*(?:available\s+(?:at|from|online)(?:\s+at)?|retrieved(?:\s+from)?|retirado de"
-    r"|disponible en|url|online|web|from|режим доступа|доступно)\W*$",
-    re.I,
 )
 ACCESSED_RE = re.compile(
     r"(?:last\s+)?(?:accessed|viewed|consulted|retrieved|дата обращения)(?:\s+on)?\s*:?\s*"
@@ -74,258 +65,16 @@ def interpret(spans: list[tuple[str, str]], ref: Reference) -> None:
     _infer_type(by_label, ref)
 
 
-def repaired(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Spans with the labeller's slips of fixed shape undone.
-
-    - A year ending in a colon opens a title ("(2019) 1937: Bolsheviks against…").
-    - A URL span holding a site's name or a date before the address gives them back.
-    - A span opening with a small lower-case word continues the one before
-      ("University Press" + "of Kansas").
-    """
-    out: list[tuple[str, str]] = []
-    carry = ""
-    for repair in REPAIRS:
-        spans = repair(spans)
-    for label, text in spans:
-        if carry and label == "title":
-            text, carry = f"{carry} {text}", ""
-        elif carry:
-            out.append(("title", carry))
-            carry = ""
-        if label == "date":
-            m = re.search(rf"\s({F.YEAR}:)$", text)
-            if m and re.search(F.YEAR, text[: m.start()]):
-                text, carry = text[: m.start()], m.group(1)
-        if label == "url":
-            found = F.URL_RE.search(text) or F.DOI_RE.search(text)
-            before = text[: found.start()].strip(WRAP) if found else ""
-            if before:
-                date, dm = F.parse_date(before)
-                if dm:
-                    out.append(("date", dm.group()))
-                    before = (before[: dm.start()] + before[dm.end() :]).strip(WRAP)
-                if before:
-                    out.append(("container-title", before))
-                text = text[found.start() :]
-        if out and _continues(out[-1], text):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
-            continue
-        if label == "date" and (vancouver := VANCOUVER_RE.match(text)):
-            parts = zip(VANCOUVER_LABELS, vancouver.groups(), strict=True)
-            out += [(lab, part) for lab, part in parts if part]
-            continue
-        initial = re.match(r"(?:[^\W\d_]\.\s*)+(?=\s)", text) if label == "title" else None
-        if initial and out and out[-1][0] == "author" and re.search(r"\b\w\.$", out[-1][1]):
-            out[-1] = ("author", f"{out[-1][1]} {initial.group().strip()}")  # "Орлов А." + "С."
-            text = text[initial.end() :].strip()
-        out.append((label, text))
-    if carry:
-        out.append(("title", carry))
-    return out
-
-
-def _open_quote(text: str) -> bool:
-    """Whether a span opens a quotation it does not close."""
-    return (
-        text.count("“") > text.count("”")
-        or text.count('"') % 2 == 1
-        or (text[:1] in ("‘", "'") and not re.search(r"[’'][.,:;]*$", text))
-    )
-
-
-def _close_quoted_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A quoted title runs to its closing quote, though the labeller ended it before:
-    '“Pierre Broué: The “Bloc” … against Stalin' + 'date: (January 1980).”'."""
-    out = list(spans)
-    for i in range(len(out)):
-        label, title = out[i]
-        if label != "title" or not _open_quote(title):
-            continue
-        for j in range(i + 1, min(i + 3, len(out))):
-            text = out[j][1]
-            for close in re.finditer(r"[”’\"'»][.,:;]*(?=\s|$)", text):
-                head = " ".join([title, *(t for _, t in out[i + 1 : j]), text[: close.end()]])
-                if not _open_quote(head):
-                    rest = text[close.end() :].strip(" ,.;:")
-                    out[i : j + 1] = [("title", head)] + ([(out[j][0], rest)] if rest else [])
-                    return out
-    return out
-
-
-PUBLISHER_WORD_RE = re.compile(
-    r"(?i)\b(?:press|presses|publishing|publishers|publications|books|verlag|éditions|editions"
-    r"|editora|editorial|edizioni|izdatel'stvo|издательство|изд-во|UP)\b"
-)
-
-
-def _author_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'Russian State Archive. “Guide to the Fonds.”' labelled a title: the words before
-    the quotation are its (corporate) author."""
-    if any(label in ("author", "editor") for label, _ in spans):
-        return spans
-    out = []
-    for label, text in spans:
-        m = re.match(r"^(?P<who>[^“\"‘«]{3,}?)\.\s+(?P<title>[“\"‘«].+)$", text)
-        if label == "title" and m and not out:
-            out += [("author", m.group("who") + "."), ("title", m.group("title"))]
-        else:
-            out.append((label, text))
-    return out
-
-
-def _title_from_people(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """People run on into the title ("Le Goff, Jacques. Saint Louis."), or a genre into it
-    ("Stalin's Border. PhD diss."): the title is given back."""
-    if any(label == "title" for label, _ in spans):
-        return spans
-    out = list(spans)
-    for i, (label, text) in enumerate(out):
-        if label in ("author", "editor"):
-            start = names_then_title(text)
-            if start is not None:
-                out[i : i + 1] = [(label, text[:start]), ("title", text[start:])]
-                return out
-        thesis = THESIS_RE.search(text) if label == "genre" else None
-        if thesis and text[: thesis.start()].strip(WRAP):
-            out[i : i + 1] = [("title", text[: thesis.start()]), ("genre", text[thesis.start() :])]
-            return out
-    return out
-
-
-def _some_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Every work has a title: without one, the first span after the people and the date
-    that can hold one is it (all of it, or what stands before its last full stop)."""
-    labels = [label for label, _ in spans]
-    if "title" in labels:
-        return spans
-    out = list(spans)
-    for i, label in enumerate(labels):
-        if label in ("author", "editor", "translator", "date", "citation-number"):
-            continue
-        text = out[i][1]
-        head, stop, tail = text.strip().rstrip(".").rpartition(". ")
-        if label in ("journal", "container-title") and stop and len(head.split()) > 1:
-            out[i : i + 1] = [("title", head + "."), (label, tail)]  # "Did Buddha…?. Annual Report"
-            break
-        if label in ("pages", "volume", "url", "doi") or label == "journal" and "volume" in labels:
-            break
-        if stop and label not in ("container-title", "journal", "note"):
-            out[i : i + 1] = [("title", head + "."), (label, tail)]
-        else:
-            out[i] = ("title", text)
-        break
-    return out
-
-
-def _publisher_after_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'(2001). Title. Hutchinson.' with the publisher read into the title: a last short
-    sentence of capitalised words after the title, nothing but links after it."""
-    labels = [label for label, _ in spans]
-    if "publisher" in labels or "title" not in labels:
-        return spans
-    i = labels.index("title")
-    if any(label not in ("url", "doi", "note", "date") for label in labels[i + 1 :]):
-        return spans
-    text = spans[i][1].strip()
-    head, stop, tail = text.rstrip(".").rpartition(". ")
-    words = tail.split()
-    if (
-        stop
-        and len(head.split()) >= 2
-        and 1 <= len(words) <= 4
-        and (PUBLISHER_WORD_RE.search(tail) or all(w[:1].isupper() for w in words))
-        and not re.match(r"(?:The|A|An)\b", tail)
-        and ":" not in tail
-    ):
-        return [*spans[:i], ("title", head + "."), ("publisher", tail), *spans[i + 1 :]]
-    return spans
-
-
-def _book_after_chapter(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """People and a second title after a title are the editors and the book a chapter is
-    in, with its "In" left out: '“Chapter”, Gregory, P. R., & Naimark, N. (2008). Book.'."""
-    labels = [label for label, _ in spans]
-    if "title" not in labels or {"journal", "container-title"} & set(labels):
-        return spans
-    first = labels.index("title")
-    people = next((i for i in range(first + 1, len(spans)) if labels[i] == "author"), None)
-    book = next((i for i in range(first + 1, len(spans)) if labels[i] == "title"), None)
-    if people is None or book is None or book < people:
-        return spans
-    out = list(spans)
-    out[people] = ("editor", out[people][1])
-    out[book] = ("container-title", out[book][1])
-    return out
-
-
-VOLUME_SPLIT_RE = re.compile(
-    r"^(?P<title>.+?[.,:])\s+(?P<volume>(?:Vol(?:ume)?|Bd|Tome|Т)\.?\s+\S+.*)$"
-)
-
-
-def _volume_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A multivolume work: "Stalin. Volume 1: Paradoxes of Power. Penguin." is the work's
-    title, the volume's number and the volume's own title (biblatex's maintitle, volume
-    and title)."""
-    out = []
-    for label, text in spans:
-        m = VOLUME_SPLIT_RE.match(text) if label == "volume" else None
-        if m and "title" not in (lab for lab, _ in out):
-            out += [("title", m.group("title")), ("volume", m.group("volume"))]
-            continue
-        if label == "publisher" and out and out[-1][0] == "volume" and ". " in text.strip():
-            head, _, tail = text.strip().rpartition(". ")
-            if len(head.split()) >= 2 and tail.strip(WRAP):
-                out += [("title", head), ("publisher", tail)]
-                continue
-        out.append((label, text))
-    labels = [label for label, _ in out]
-    if labels.count("title") == 2 and "volume" in labels:
-        first, second = (i for i, lab in enumerate(labels) if lab == "title")
-        if first < labels.index("volume") < second:
-            out[first] = ("maintitle", out[first][1])
-    return out
-
-
-SMALL_WORDS = r"(?:of|and|&|for|de|du|des|und|für|the)"
-#: Vancouver's "1998;12(3):1-20" read as one date: date, volume, issue and pages.
-VANCOUVER_RE = re.compile(
-    rf"^(.*?{F.YEAR}[a-z]?)\s*;\s*(\d+)\s*(?:\(([^)]+)\))?\s*(?::\s*([\w\-–]+))?[.;]?$"
-)
-VANCOUVER_LABELS = ("date", "volume", "volume", "pages")
-
-
-def _continues(before: tuple[str, str], text: str) -> bool:
-    """A span that opens, or follows one that ends, with a small lower-case word goes on
-    with the one before ("University Press" + "of Kansas"; "Secker and" + "Warburg")."""
-    label, previous = before
-    if label not in ("publisher", "journal", "container-title", "location", "title"):
-        return False
-    return bool(
-        re.match(rf"{SMALL_WORDS}\s", text) or re.search(r"\s(?:and|&|of|de|und)$", previous)
-    )
-
-
-REPAIRS = (
-    _author_before_quoted_title,
-    _title_from_people,
-    _some_title,
-    _publisher_after_title,
-    _close_quoted_titles,
-    _book_after_chapter,
-    _volume_titles,
-)
-
-
 def strip(text: str) -> str:
-    """A span without the punctuation around it (a closing ? or ! and an initial's . stay)."""
+    """A span without the punctuation around it (a closing ? or ! and an initial's . stay,
+    and so does a bracket that closes one inside: "Ministry of Transport (MLIT)")."""
     text = text.strip()
     keep = re.search(r"(?:(?<![^\W\d_])[^\W\d_](\.)|([?!…][”\"’»]?))$", text)
-    text = text.strip(WRAP + "()[]")
+    stripped = F.strip_around(text, WRAP + "()[]")
     end = keep and (keep.group(1) or keep.group(2))
-    if end and not text.endswith(end):
-        text += end
-    return text.strip()
+    if end and not stripped.endswith(end):
+        stripped += end
+    return stripped.strip()
 
 
 def strip_in(text: str) -> str:
@@ -350,7 +99,7 @@ def unquote(text: str) -> tuple[str, bool]:
         and text.count(closer) == 1
         and (opener == closer or opener not in text)
     ):
-        return text[:-1].strip().rstrip(",."), True
+        return text[:-1].strip().rstrip(",.").strip(), True
     return re.sub(r"[.,]([”’\"»])$", r"\1", text), False  # '…of 1928.”': the stop is the list's
 
 
@@ -367,8 +116,8 @@ def _people(by_label: dict[str, list[str]], ref: Reference) -> None:
                     ref.notes.append(strip(text))
                 continue
             ref.names[role] = people.names
-            if people.et_al and role == "author":
-                ref.fields["_etal"] = "1"
+            if people.et_al:
+                ref.et_al.add(role)
             if people.rest:
                 by_label["publisher"].append(people.rest)  # "edited by X, Bloomsbury, 2020"
 
@@ -491,6 +240,7 @@ def _pages(text: str, ref: Reference) -> None:
         ref.fields.setdefault("_pagecount", total.group("n"))
         return
     body = PAGE_WORD_RE.sub("", strip(text)).strip(WRAP + "()")
+    body = re.sub(r"(\d)\s*\?\s*(\d)", r"\1–\2", body)  # "420?431": a dash lost to encoding
     body = re.sub(rf"(\d)\s*[{F.DASHES}]+\s*([A-Z]?\d)", r"\1–\2", body)
     body = re.sub(r"^(\d+)\s+(\d+)$", r"\1–\2", body)  # "35 49": a range with its dash lost
     m = re.search(r"[A-Z]?\d+(?:–[A-Z]?\d+)?(?:\s*[,;]\s*[A-Z]?\d+(?:–[A-Z]?\d+)?)*", body)
@@ -500,14 +250,22 @@ def _pages(text: str, ref: Reference) -> None:
 
 
 def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
-    publishers = [strip(t) for t in by_label.get("publisher", [])]
+    publishers = [strip(_publisher_text(t, ref)) for t in by_label.get("publisher", [])]
     locations = [strip(t) for t in by_label.get("location", [])]
+    if not publishers and locations:
+        m = PLACE_COLON_RE.fullmatch(locations[0])
+        if m:  # "Northport NY: Costello" read as a place
+            locations[0], publishers = m.group("loc"), [m.group("pub")]
     if publishers:
         publisher = publishers[0]
-        m = re.fullmatch(r"(?P<loc>[^:]{2,40}?)\s*:\s*(?P<pub>.+)", publisher)
-        if m and not locations:
-            locations = [m.group("loc")]
+        m = PLACE_COLON_RE.fullmatch(publisher)
+        if m and (not locations or _placelike(m.group("loc"))):
+            # "Berlin," + "Germany: de Gruyter", "Stanford," + "CA: CSLI"
+            locations = [", ".join([*locations[:1], m.group("loc")])]
             publisher = m.group("pub")
+        elif not locations:
+            place, publisher = _place_beside(publisher)
+            locations = [place] if place else []
         ref.fields["publisher"] = publisher
         ref.notes.extend(p for p in publishers[1:] if p)
     if locations and not publishers:
@@ -527,12 +285,53 @@ def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
         ref.fields["isbn"] = re.sub(r"(?i)^isbn:?\s*", "", strip(isbn[0]))
 
 
+PLACE_COLON_RE = re.compile(r"(?P<loc>[^:]{2,40}?)\s*:\s*(?P<pub>.+)")
+PLACE_CODE_RE = re.compile(r"(?:[A-Z]\.?\s?){1,3}|[A-Z][a-z]{1,3}\.")
+ISBN_TAIL_RE = re.compile(r"[.,;]?\s*ISBN(?:-1[03])?:?\s*(?P<isbn>[\dXx][\dXx\-\s]{8,}[\dXx])\W*$")
+LEAD_IN_TAIL_RE = re.compile(
+    r"[.,;]?\s*(?:available\s+(?:at|from|online)|retrieved\s+from)\W*$", re.I
+)
+
+
+def _publisher_text(text: str, ref: Reference) -> str:
+    """A publisher span without what the labeller ran on into it: an ISBN (kept as the
+    isbn) or the "Available at" before a link."""
+    m = ISBN_TAIL_RE.search(text)
+    if m:
+        ref.fields.setdefault("isbn", re.sub(r"\s", "", m.group("isbn")))
+        text = text[: m.start()]
+    return LEAD_IN_TAIL_RE.sub("", text)
+
+
+def _placelike(text: str) -> bool:
+    """A place the gazetteer knows, or a state's or country's code ("CA", "D. C.")."""
+    return bool(PLACE_CODE_RE.fullmatch(text.strip())) or is_place(text.strip())
+
+
+def _place_beside(text: str) -> tuple[str | None, str]:
+    """(place, publisher) of a publisher span that holds its place too, before or after
+    it: "Oxford, Altamira Press", "Delft University Press, Delft", "Harvard University
+    Press, Cambridge, MA"."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2:
+        return None, text
+    tail = len(parts)
+    while tail > 1 and _placelike(parts[tail - 1]):
+        tail -= 1
+    if tail < len(parts) and not all(PLACE_CODE_RE.fullmatch(p) for p in parts[tail:]):
+        return ", ".join(parts[tail:]), ", ".join(parts[:tail])
+    if is_place(parts[0]) and not _placelike(parts[1]):
+        return parts[0], ", ".join(parts[1:])
+    return None, text
+
+
 def _place_and_publisher(text: str) -> tuple[str, str | None]:
     """'New York, W. W. Norton' read as a place: its last part is the publisher, unless it
-    is a place too ("Paris, France") or a state's code ("Cambridge, MA")."""
+    is a place too ("Paris, France") or a state's or country's code ("Cambridge, MA",
+    "Washington, D. C.", "New York, USA")."""
     parts = [p.strip() for p in text.split(",")]
     last = parts[-1]
-    if len(parts) < 2 or re.fullmatch(r"[A-Z]\.?[A-Z]?\.?|[A-Z][a-z]{1,3}\.", last):
+    if len(parts) < 2 or re.fullmatch(r"(?:[A-Z]\.?\s?){1,3}|[A-Z][a-z]{1,3}\.", last):
         return text, None
     if is_place(last) or not last[:1].isupper():
         return text, None
@@ -549,7 +348,7 @@ def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
             ref.fields["url"] = F.clean_url(text.strip("<>").strip())
     for text in by_label.get("genre", []):
         words = strip(text)
-        thesis = THESIS_RE.search(words)
+        thesis = F.THESIS_RE.search(words)
         if thesis:
             ref.fields["_thesis"] = _thesis_type(thesis)
         elif REPORT_RE.search(words):
@@ -557,7 +356,7 @@ def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
             number = re.search(r"\b[\w/-]*\d[\w/.-]*$", words)
             if number:
                 ref.fields["number"] = number.group()
-        elif words and not MEDIUM_RE.match(words) and not LEAD_IN_RE.match(words):
+        elif words and not MEDIUM_RE.match(words) and not F.LEAD_IN_RE.match(words):
             ref.fields["type"] = words
     for text in by_label.get("note", []):
         words = strip(text).strip("[]()")
@@ -565,9 +364,9 @@ def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
         date = F.parse_date(accessed.group("date"))[0] if accessed else None
         if date:
             ref.fields["urldate"] = date
-        elif LEAD_IN_RE.match(words) or not words:
+        elif F.LEAD_IN_RE.match(words) or not words:
             continue
-        elif (thesis := THESIS_RE.search(words)) and "_thesis" not in ref.fields:
+        elif (thesis := F.THESIS_RE.search(words)) and "_thesis" not in ref.fields:
             ref.fields["_thesis"] = _thesis_type(thesis)
             university = (words[: thesis.start()] + words[thesis.end() :]).strip(WRAP)
             if university and "publisher" not in ref.fields:
@@ -593,11 +392,10 @@ def _infer_type(by_label: dict[str, list[str]], ref: Reference) -> None:
     f = ref.fields
     container = f.get("booktitle")
     book_facts = bool(f.get("publisher") or f.get("location") or ref.names.get("editor"))
-    if f.pop("_thesis", None) is not None or THESIS_RE.search(f.get("type", "")):
+    if f.pop("_thesis", None) is not None or F.THESIS_RE.search(f.get("type", "")):
         ref.entry_type = "thesis"
-        f["type"] = (
-            _thesis_type(THESIS_RE.search(ref.raw)) if THESIS_RE.search(ref.raw) else "phdthesis"
-        )
+        thesis = F.THESIS_RE.search(ref.raw)
+        f["type"] = _thesis_type(thesis) if thesis else "phdthesis"
         _move(f, "publisher", "institution")
         if container and "institution" not in f:
             f["institution"] = f.pop("booktitle")

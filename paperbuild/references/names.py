@@ -38,15 +38,16 @@ ABBREVIATIONS = words(
     inc ltd co corp e.g i.e u.s u.k d.c n.d al rev repr comp
     """
 )
-#: "and" in the languages reference lists are written in ("Zucconi, Alberto, e P. Howell").
+#: "and" in the languages reference lists are written in ("Zucconi, Alberto, e P. Howell",
+#: Czech "Ulf SUNDIN a Walther J. VAN VENROOIJ").
 CONJUNCTIONS = words(
     """
-    and & und y et e i и dan og och
+    and And & und y et e i и dan og och a
     """
 )
 SUFFIXES = words(
     """
-    Jr. Jr Sr. Sr II III IV
+    Jr. Jr Sr. Sr II III IV 2nd 3rd
     """
 )
 #: Words that make a name-shaped phrase an organisation ("World Health Organization").
@@ -61,10 +62,11 @@ ORG_WORDS = words(
     """
 )
 
-TOKEN_RE = re.compile(
-    r"(?P<initial>(?:[^\W\d_][a-z]?\.(?:-?[^\W\d_][a-z]?\.)*(?:[^\W\d_](?![\w]))?))"
+TOKEN_RE = re.compile(  # an initial may be "J.", "Yu.", "J.-F.", "J-L." or "P.R"
+    r"(?P<initial>(?:[^\W\d_][a-z]?(?:\.|(?=-[^\W\d_]\.))(?:-?[^\W\d_][a-z]?\.)*"
+    r"(?:[^\W\d_](?![\w]))?))"
     r"|(?P<word>[^\W_](?:[\w\-]|['’](?=\w))*)"
-    r"|(?P<nick>[“\"][^\W\d_][\w\-]*[”\"](?=[.,]))"
+    r"|(?P<nick>[“\"][^\W\d_][\w\-]*[”\"](?=[.,\s]|$))"
     r"|(?P<punct>[.,;&():\[\]“”\"‘’'«»„])"
     r"|(?P<other>\S)"
 )
@@ -121,10 +123,14 @@ def _is_cap(tok: Token) -> bool:
     t = tok.text
     return (
         tok.kind == "word"
-        and t[0].isupper()
+        and (t[0].isupper() or bool(re.match(r"[dl]['’][^\W\d_]", t)) and t[2].isupper())
         and not t[0].isdigit()
         and t.lower().rstrip(".") not in STOP_WORDS
     )
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.kind == "word" and tok.text[0].isupper()
 
 
 def _is_initial(tok: Token) -> bool:
@@ -182,19 +188,32 @@ def _inverted(tokens, i, source):
         j += 1
     fam_start = i
     k = j
-    while k < len(tokens) and k - j < 3 and (_is_cap(tokens[k]) or tokens[k].text in SUFFIXES):
+    if j < len(tokens) and len(tokens[j].text) == 1:
+        return out  # "H Johansson, P Sjolander": a name after its initial, not a family "H …"
+    while (
+        k < len(tokens)
+        and k - j < 3
+        and (_is_cap(tokens[k]) or tokens[k].text in SUFFIXES or k > j and _is_particle(tokens[k]))
+    ):  # "Smith,", "Blyth Jr.,", "Van den Hurk,"
         k += 1
         if k < len(tokens) and tokens[k].text == ",":
             break
     if k == j or k >= len(tokens) or tokens[k].text != ",":
         return out
-    if k - j > 1 and _is_initial(tokens[k - 1]) and tokens[k - 1].text not in SUFFIXES:
+    named = k - 1 if k - j > 2 and tokens[k - 1].text in SUFFIXES else k  # "Modis L Jr,"
+    last = tokens[named - 1]
+    initials = _is_initial(last) or (
+        _bare_initials(last, True) and not all(_capitals(t.text) for t in tokens[j:named])
+    )
+    if named - j > 1 and initials and last.text not in SUFFIXES:
         return out  # "Smith J, Doe J": a surname and its initials, not the surname "Smith J"
     family = _text(tokens, fam_start, k, source)
     suffix = None
     if k - j > 1 and tokens[k - 1].text in SUFFIXES:  # "Blyth Jr., C.": Jr. is no surname
         family, suffix = _text(tokens, fam_start, k - 1, source), tokens[k - 1].text
     g = k + 1
+    if g + 1 < len(tokens) and tokens[g].text in SUFFIXES and tokens[g + 1].text == ",":
+        suffix, g = tokens[g].text, g + 2  # "Kaiser, Jr., Walter C."
     e = g
     while e < len(tokens) and e - g < 4:
         tok = tokens[e]
@@ -206,27 +225,54 @@ def _inverted(tokens, i, source):
                 if e + 1 < len(tokens) and tokens[e].text == "," and tokens[e + 1].text in SUFFIXES:
                     name, end = Name(family, given, tokens[e + 1].text), e + 2
                 out.append((name, end))
-            elif _is_particle(tok) and e < len(tokens) and tokens[e].text == ".":
-                out.append((Name(family, _text(tokens, g, e, source)), e))
+            elif _is_particle(tok) and (e == len(tokens) or tokens[e].text in ".,;"):
+                out.append((Name(family, _text(tokens, g, e, source)), e))  # "Camões, Luís de"
         else:
             break
     return out[::-1]
 
 
-def _bare_initials(tok: Token) -> bool:
-    """Initials run together without full stops, as Vancouver writes them: "J", "JA".
+def _bare_initials(tok: Token, long: bool = False) -> bool:
+    """Initials run together without full stops, as Vancouver writes them: "J", "JA", "K-W";
+    with ``long``, up to four ("JCM", "GIJM").
 
-    Three capitals are more often a surname written in capitals ("Jing LIU").
+    Three capitals are more often a surname written in capitals ("Jing LIU"), so a
+    reading with long initials is only taken when it reads more of the list.
     """
-    return tok.kind == "word" and len(tok.text) <= 2 and tok.text.isalpha() and tok.text.isupper()
+    text = tok.text
+    if tok.kind != "word" or not text.isupper() or text in SUFFIXES:
+        return False
+    if re.fullmatch(r"[^\W\d_](?:-[^\W\d_])+", text):
+        return True
+    return text.isalpha() and len(text) <= (4 if long else 2)
 
 
-def _surname_initials(tokens, i, source):
-    """Surname G. H. (no comma), as in "Kantor Y.", "KENNEDY E.G." or "Smith JA"."""
-    if i >= len(tokens) or not _is_cap(tokens[i]) or _is_initial(tokens[i]):
-        return []
-    k = i + 1
-    if k < len(tokens) and _bare_initials(tokens[k]) and tokens[k].text not in SUFFIXES:
+def _surname_initials(tokens, i, source, long=False):
+    """Surname G. H. (no comma), as in "Kantor Y.", "KENNEDY E.G.", "Smith JA", "van Eijk JTM"
+    or "Gonzalez Garcia JR"; longest surname first."""
+    k = i
+    while k + 1 < len(tokens) and k - i < 3 and tokens[k].text.lower() in PARTICLES:
+        k += 1  # "van Eijk JTM", "DE NEVE G."
+    out = []
+    for words in (2, 1):
+        end = k + words
+        if end > len(tokens) or not all(
+            (_is_cap(t) or words == 1 and _capitalised(t))
+            and not _is_initial(t)
+            and not _bare_initials(t, long)
+            for t in tokens[k:end]
+        ):
+            continue  # a one-word surname may be a stop word: "An F, Zhao Q"
+        found = _initials_after(tokens, end, source, long)
+        if found:
+            given, suffix, stop = found
+            out.append((Name(_text(tokens, i, end, source), given, suffix), stop))
+    return out
+
+
+def _initials_after(tokens, k, source, long):
+    """(given, suffix, end) of the initials standing at token k, or None."""
+    if k < len(tokens) and _bare_initials(tokens[k], long):
         # "Smith JA, Doe JB", "Bocquet J F": only a name when punctuation or a year follows
         end = k + 1
         while (
@@ -236,15 +282,38 @@ def _surname_initials(tokens, i, source):
             and _bare_initials(tokens[end])
         ):
             end += 1
-        if not _strong_end(tokens, end):
-            return []
-        letters = "".join(t.text for t in tokens[k:end])
-        return [(Name(tokens[i].text, " ".join(c + "." for c in letters)), end)]
-    while k < len(tokens) and tokens[k].kind == "initial":
+        letters = re.findall(r"-?[^\W\d_]", "".join(t.text for t in tokens[k:end]))
+        given = " ".join(c + "." for c in letters).replace(" -", "-")
+        suffix = None
+        if end < len(tokens) and tokens[end].text.rstrip(".") in SUFFIXES:
+            suffix, end = tokens[end].text, end + 1  # "Modis L Jr", "Dorn GW 2nd"
+        return (given, suffix, end) if _strong_end(tokens, end) else None
+    end = k
+    while end < len(tokens) and tokens[end].kind == "initial":
+        end += 1
+    if end == k or end - k > 3:
+        return None
+    return _text(tokens, k, end, source), None, end
+
+
+def _capitals_first(tokens, i, source):
+    """FAMILY Given, as French lists write a name: "BUON Olivier", "DE MONS Rodolphe"."""
+    k = i
+    while k < len(tokens) and k - i < 3 and _capitals(tokens[k].text) and tokens[k].kind == "word":
         k += 1
-    if k == i + 1 or k - i > 4:
+    e = k
+    while e < len(tokens) and e - k < 2 and _is_cap(tokens[e]) and not _capitals(tokens[e].text):
+        e += 1
+    if k == i or e == k or not _strong_end(tokens, e):
         return []
-    return [(Name(tokens[i].text, _text(tokens, i + 1, k, source)), k)]
+    if all(t.text.lower() in PARTICLES for t in tokens[i:k]):
+        return []
+    return [(Name(_text(tokens, i, k, source), _text(tokens, k, e, source)), e)]
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _direct(tokens, i, source):
@@ -259,8 +328,10 @@ def _direct(tokens, i, source):
         if k - i >= 2 and _is_cap(tok) and not _is_initial(tok) and _ends(tokens, k, tok):
             parts = tokens[i:k]
             f = len(parts) - 1
-            while f > 1 and _is_particle(parts[f - 1]):
-                f -= 1
+            while f > 1 and parts[f - 1].text.lower() in PARTICLES:
+                f -= 1  # "Michel de Waha", "Hans Van Werveke"
+            if all(t.text.lower() in PARTICLES - {"al", "el", "bin", "y"} for t in parts[:f]):
+                continue  # "Van Till" is a family name, not Till with the given name Van
             given = _text(tokens, i, i + f, source)
             family = _text(tokens, i + f, k, source)
             out.append((Name(family, given), k))
@@ -271,14 +342,27 @@ def _looks_org(text: str) -> bool:
     return any(w.lower().strip(".,") in ORG_WORDS for w in text.split())
 
 
-def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: bool = True):
-    """Parse a name list starting at token i: (names, end index, et_al) or None."""
+def parse_names(
+    source: str,
+    tokens: list[Token],
+    i: int = 0,
+    prefer_inverted: bool = True,
+    long_initials: bool = False,
+    rest_inverted: bool | None = None,
+):
+    """Parse a name list starting at token i: (names, end index, et_al) or None.
+
+    The names after the first are read inverted first when ``rest_inverted`` says so,
+    or, by default, when the first name's given names are initials (APA's habit)."""
+
+    def surname_initials(tokens, at, source):
+        return _surname_initials(tokens, at, source, long_initials)
 
     def one(at, inverted_first):
         orders = (
-            (_inverted, _surname_initials, _direct)
+            (_inverted, surname_initials, _capitals_first, _direct)
             if inverted_first
-            else (_direct, _inverted, _surname_initials)
+            else (_capitals_first, _direct, _inverted, surname_initials)
         )
         # A reading that stops mid-phrase ("Stephen G." of "Stephen G. Wheatcroft.") gives
         # way to a later one that ends at punctuation or a year; for the string's first name
@@ -303,9 +387,9 @@ def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: b
     names = [first[0]]
     j = first[1]
     # APA lists invert every name; MLA and Chicago only the first.
-    inverted_rest = bool(first[0].given) and all(
-        _is_initial(t) for t in tokenize(first[0].given or "")
-    )
+    inverted_rest = rest_inverted
+    if inverted_rest is None:
+        inverted_rest = is_initials_only(first[0])
     et_al = False
     while j < len(tokens):
         k = j + 1 if tokens[j].text in {",", ";", "…"} else j
@@ -324,7 +408,8 @@ def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: b
             break
         names.append(nxt[0])
         j = nxt[1]
-        if joined and not _et_al(tokens, j + 1):
+        again = j < len(tokens) and tokens[j].text in CONJUNCTIONS  # "A and B and C"
+        if joined and not again and not _et_al(tokens, j + 1):
             break  # "A, B and C": the joined name is the last one, bar "et al."
     if et_al and j < len(tokens) and tokens[j].text == ".":
         j += 1
@@ -335,13 +420,19 @@ def parse_names(source: str, tokens: list[Token], i: int = 0, prefer_inverted: b
     return [_uncap(n) for n in names], j, et_al
 
 
+def is_initials_only(name: Name) -> bool:
+    return bool(name.given) and all(_is_initial(t) for t in tokenize(name.given or ""))
+
+
 def _uncap(name: Name) -> Name:
     """ISO 690 and French styles write the surname in capitals ("SMITH, John", "Jane DOE");
     the style sets small caps itself, so the name is stored as it is spoken: "Smith"."""
-    letters = [c for c in name.family if c.isalpha()]
+    elision = re.match(r"[dl]['’]", name.family)  # "d’ERRICO" -> "d’Errico"
+    family = name.family[elision.end() :] if elision else name.family
+    letters = [c for c in family if c.isalpha()]
     if name.is_org or len(letters) < 2 or not all(c.isupper() for c in letters):
         return name
-    parts = re.split(r"([\s\-'’]+)", name.family)
+    parts = re.split(r"([\s\-'’]+)", family)
     out = []
     for n, part in enumerate(parts):
         low = part.lower()
@@ -353,7 +444,7 @@ def _uncap(name: Name) -> Name:
             out.append("Mc" + low[2:].capitalize())
         else:
             out.append(low.capitalize())
-    return Name("".join(out), name.given, name.suffix)
+    return Name((elision.group() if elision else "") + "".join(out), name.given, name.suffix)
 
 
 def looks_org(text: str) -> bool:

@@ -29,6 +29,7 @@ class Reference:
     notes: list[str] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)  # kept as notes, reported as warnings
     quoted_title: bool = False
+    et_al: set[str] = field(default_factory=set)  # the roles whose list ends "et al."
 
 
 def set_date(ref: Reference, value: str | None) -> None:

@@ -19,14 +19,14 @@ from .tokens import tokenize
 MODEL = Path(__file__).resolve().parent / "model" / "references.crfsuite"
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> pycrfsuite.Tagger:
-    if not MODEL.is_file():
+@lru_cache(maxsize=2)
+def _tagger(model: Path) -> pycrfsuite.Tagger:
+    if not model.is_file():
         raise PaperError(
-            "bibliography", "the reference model is missing: run 'invoke train'", MODEL
+            "bibliography", "the reference model is missing: run 'invoke train'", model
         )
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
+    tagger.open(str(model))
     return tagger
 
 
@@ -35,7 +35,7 @@ def label_tokens(text: str) -> list[tuple[str, str]]:
     tokens = tokenize(text)
     if not tokens:
         return []
-    labels = _tagger().tag(sequence_features(tokens))
+    labels = _tagger(MODEL).tag(sequence_features(tokens))
     return [(t.text, label) for t, label in zip(tokens, labels, strict=True)]
 
 

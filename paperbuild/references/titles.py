@@ -136,6 +136,8 @@ def headline_case(text: str) -> str:
 
 
 def _headline_word(word: str, edge: bool) -> str:
+    if not F.latin(word[0]):
+        return word  # "β cell": a Greek letter in an English title keeps its case
     if (
         any(c.isupper() for c in word[1:])
         or not word.isalpha()

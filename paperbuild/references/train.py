@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from .dataset import Labelled, read_all, split
+from .dataset import Labelled, carve_validation, read_all, split
 from .features import sequence_features
 from .tokens import Token
 
@@ -42,14 +42,21 @@ def tokens_of(words: list[str]) -> list[Token]:
 
 
 def train_model(
-    folders: dict[Path, int], output: Path, say: Callable[[str], None] = print
+    folders: dict[Path, int],
+    output: Path,
+    say: Callable[[str], None] = print,
+    hold_validation: bool = False,
 ) -> dict[str, int | str]:
     """Train on the training part of every folder's labelled files, each appended as many
-    times as the folder's weight; return what went in."""
+    times as the folder's weight; return what went in. With ``hold_validation`` the
+    validation part is left out too, for experiments to be judged on it."""
     training: list[Labelled] = []
     held_out: list[Labelled] = []
     for folder, weight in folders.items():
         train_part, test_part = split(read_all(folder))
+        if hold_validation:
+            train_part, validation_part = carve_validation(train_part)
+            test_part += validation_part
         training += train_part * weight
         held_out += test_part
     trainer = pycrfsuite.Trainer(verbose=False)

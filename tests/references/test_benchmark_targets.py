@@ -37,19 +37,19 @@ def test_held_out_books_chapters_and_articles(refscore):
     golds = refscore.held_out_golds("core.xml") + refscore.held_out_golds("good.xml")
     assert len(golds) > 400
     score = refscore.score(golds)
-    assert score.f1 >= 0.92
-    assert score.entries_right >= 0.65
+    assert score.f1 >= 0.94
+    assert score.entries_right >= 0.77
 
 
 def test_held_out_noisy_files_do_not_collapse(refscore):
     score = refscore.score(refscore.held_out_golds("ugly.xml") + refscore.held_out_golds("bad.xml"))
-    assert score.f1 >= 0.72
+    assert score.f1 >= 0.76
 
 
 def test_anystyle_gold_60(refscore):
     score = refscore.score(refscore.read_jsonl(refscore.GOLD60))
-    assert score.f1 >= 0.94
-    assert score.entries_right >= 0.78
+    assert score.f1 >= 0.97
+    assert score.entries_right >= 0.88
 
 
 def test_seed_list_parser_alone(refscore):
@@ -70,3 +70,25 @@ def test_essay_gold_matches_the_sources_list():
     """The gold file labels exactly the lines of paper/sources.txt, in order."""
     raws = [json.loads(line)["raw"] for line in (HERE / "essay-sources-gold.jsonl").open()]
     assert raws == (ROOT / "paper" / "sources.txt").read_text(encoding="utf-8").splitlines()
+
+
+ROMAN_VOLUMES = [
+    ("vol-xv", "Vol. XV", "XV", True),
+    ("part-and-vol", "Part II, Vol. I", "I", True),
+    ("other-numeral", "Vol. XV", "XVI", False),
+    ("digits-as-the-scorer", "12", "12", True),
+    ("missing", "Vol. XV", None, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("gold", "got", "same"), [r[1:] for r in ROMAN_VOLUMES], ids=[r[0] for r in ROMAN_VOLUMES]
+)
+def test_volumes_in_roman_numerals_are_compared_as_written(refscore, gold, got, same):
+    assert refscore._same("volume", gold, got) is same
+
+
+def test_held_out_by_the_shared_scorer_unchanged(refscore):
+    """The strict figure: AnyStyle's labels as they are, the shared scorer as it is."""
+    items = refscore.held_out_items(("core.xml", "good.xml"))
+    assert refscore.shared_scorer_f1(items) >= 0.87

@@ -80,7 +80,7 @@ CASES = [
         "Conquest, R. et al. (1991). Stalin and the Kirov Murder. Hutchinson.",
         {
             "author": ["Conquest, R."],
-            "etal": True,
+            "etal": ["author"],
             "date": "1991",
             "title": "Stalin and the Kirov Murder",
             "publisher": "Hutchinson",
@@ -771,9 +771,108 @@ CASES = [
         },
     ),
     (
+        "editors-et-al",
+        "Maren Holt, ‘Ports and Their Hinterlands’, in Baltic Trade, ed. Jan van Loon et al., "
+        "Leiden, 2011, pp. 12–40.",
+        {"editor": ["van Loon, Jan"], "etal": ["editor"], "booktitle": "Baltic Trade"},
+    ),
+    (
+        "doi-after-a-marker",
+        "Ostrowski, Anna, Harbour records in the Hanse, Maritime History, v.12 n.3, p.40-52, "
+        "March, 2014 [doi>10.1000/mh.2014.0312]",
+        {"doi": "10.1000/mh.2014.0312", "volume": "12", "number": "3"},
+    ),
+    (
+        "place-with-a-country-code",
+        "Kessler, Ruth. “Winter Roads.” Paper at the Northern Trade Congress, Duluth, USA, "
+        "June 3–5, 2016.",
+        {"location": "Duluth, USA"},
+    ),
+    (
+        "pages-whose-dash-was-lost",
+        "Ferrand, P. 2009. Cold chains in shipping. Journal of Food Logistics, 21: 420?431.",
+        {"pages": "420--431"},
+    ),
+    (
+        "greek-letter-in-an-english-title",
+        "Lang, T. (2012). Loss of β cell mass in hibernating bears. Cell Reports, 4(2), 11-19.",
+        {"title": "Loss of β Cell Mass in Hibernating Bears"},
+    ),
+    (
+        "elided-particle-in-capitals",
+        "d’AMBRA F., COLLET P. 2004 Shell beads of the Atlantic coast. Antiquity, 78, 21-30.",
+        {"author": ["d’Ambra, F.", "Collet, P."]},
+    ),
+    (
+        "place-before-the-publisher-after-a-comma",
+        "Lund, Erik, 2004, Harbour towns of the Baltic, Oxford, Altamira Press, p. 212.",
+        {"location": "Oxford", "publisher": "Altamira Press"},
+    ),
+    (
+        "place-after-the-publisher",
+        "Ek J (2003) Bridges and their builders. Delft University Press, Delft",
+        {"location": "Delft", "publisher": "Delft University Press"},
+    ),
+    (
+        "state-code-before-the-colon",
+        "Ito, Ken. 2013. Mimetic words in Japanese. Stanford, CA: CSLI.",
+        {"location": "Stanford, CA", "publisher": "CSLI"},
+    ),
+    (
+        "isbn-after-the-publisher",
+        "Hale, Simon (1999). Neural Nets. Upper Saddle River, NJ: Prentice Hall. "
+        "ISBN 0-13-908385-5.",
+        {"publisher": "Prentice Hall", "isbn": "0-13-908385-5"},
+    ),
+    (
         "french-title-keeps-its-case",
         "Werth, N. (2007). La terreur et le désarroi: Staline et son système. Paris: Perrin.",
         {"title": "La terreur et le désarroi", "subtitle": "Staline et son système"},
+    ),
+    (
+        "apa-no-author-title-before-the-date",
+        "Guide to the Soviet Military Archives Online. (2018). Retrieved from "
+        "https://archives.example.org/guide",
+        {
+            "author": [],
+            "title": "Guide to the Soviet Military Archives Online",
+            "date": "2018",
+            "url": "https://archives.example.org/guide",
+        },
+    ),
+    (
+        "apa-corporate-author-with-commas-and-acronym",
+        "Department for Culture, Media, and Sport (DCMS) (2019): Heritage statement for the "
+        "museum sector. https://www.example.gov.uk/dcms-heritage",
+        {
+            "author": ["{Department for Culture, Media, and Sport (DCMS)}"],
+            "date": "2019",
+            "url": "https://www.example.gov.uk/dcms-heritage",
+        },
+    ),
+    (
+        "nickname-in-quotes-before-a-quoted-title",
+        "Tolstoy, Ivan “Vanya”. “Letters from the Volga Front.” In Soldiers Write Home, "
+        "edited by Anna Jones. London: Routledge, 2005.",
+        {"title": "Letters from the Volga Front", "booktitle": "Soldiers Write Home"},
+    ),
+    (
+        "inverted-name-ending-on-a-particle",
+        "Santos, Maria Oliveira dos. Exílio e memória: Russos em Lisboa. Lisboa: Edições "
+        "Cosmos, 2012.",
+        {"author": ["Santos, Maria Oliveira dos"], "title": "Exílio e memória"},
+    ),
+    (
+        "note-style-comma-after-the-name",
+        "Lewin, Moshe, The Making of the Soviet System: Essays in Social History (New York: "
+        "Pantheon, 1985).",
+        {
+            "author": ["Lewin, Moshe"],
+            "title": "The Making of the Soviet System",
+            "subtitle": "Essays in Social History",
+            "location": "New York",
+            "publisher": "Pantheon",
+        },
     ),
 ]
 
@@ -784,7 +883,7 @@ def _value(ref, name):
     if name == "type":
         return ref.entry_type
     if name == "etal":
-        return bool(ref.fields.get("_etal"))
+        return sorted(ref.et_al)
     if name == "nodate":
         return bool(ref.fields.get("_nodate"))
     if name == "yearsuffix":

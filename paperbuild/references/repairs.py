@@ -1,0 +1,678 @@
+"""The labeller's slips of fixed shape, undone before the spans are read.
+
+A sequence labeller sometimes ends a span a word early or late, or gives a whole
+part the label of its neighbour, in ways that have a fixed shape: a year that
+opens a title, a volume read into the date, a book's title after a quoted chapter
+title read as part of it. Each repair here undoes one such shape, whatever the
+words; none knows any particular string.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..places import is_place
+from . import fields as F
+from .people import names_then_title
+
+WRAP = " .,;:/"
+
+
+def repaired(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Spans with the labeller's slips of fixed shape undone.
+
+    - A year ending in a colon opens a title ("(2019) 1937: Bolsheviks against…").
+    - A URL span holding a site's name or a date before the address gives them back.
+    - A span opening with a small lower-case word continues the one before
+      ("University Press" + "of Kansas").
+    """
+    out: list[tuple[str, str]] = []
+    carry = ""
+    for repair in REPAIRS:
+        spans = repair(spans)
+    for label, text in spans:
+        if carry and label == "title":
+            text, carry = f"{carry} {text}", ""
+        elif carry:
+            out.append(("title", carry))
+            carry = ""
+        if label == "date":
+            m = re.search(rf"\s({F.YEAR}:)$", text)
+            if m and re.search(F.YEAR, text[: m.start()]):
+                text, carry = text[: m.start()], m.group(1)
+        if label == "url":
+            found = F.URL_RE.search(text) or F.DOI_RE.search(text)
+            before = text[: found.start()].strip(WRAP) if found else ""
+            if before:
+                date, dm = F.parse_date(before)
+                if dm:
+                    out.append(("date", dm.group()))
+                    before = (before[: dm.start()] + before[dm.end() :]).strip(WRAP)
+                if before and not F.LEAD_IN_RE.match(before):
+                    out.append(("container-title", before))
+                text = text[found.start() :]
+        if out and _continues(out[-1], text):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+            continue
+        if label == "date" and (vancouver := VANCOUVER_RE.match(text)):
+            parts = zip(VANCOUVER_LABELS, vancouver.groups(), strict=True)
+            out += [(lab, part) for lab, part in parts if part]
+            continue
+        initial = re.match(r"(?:[^\W\d_]\.\s*)+(?=\s)", text) if label == "title" else None
+        if initial and out and out[-1][0] == "author" and re.search(r"\b\w\.$", out[-1][1]):
+            out[-1] = ("author", f"{out[-1][1]} {initial.group().strip()}")  # "Орлов А." + "С."
+            text = text[initial.end() :].strip()
+        out.append((label, text))
+    if carry:
+        out.append(("title", carry))
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a span opens a quotation it does not close."""
+    return (
+        text.count("“") > text.count("”")
+        or text.count('"') % 2 == 1
+        or (text[:1] in ("‘", "'") and not re.search(r"[’'][.,:;]*$", text))
+    )
+
+
+def _close_quoted_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A quoted title runs to its closing quote, though the labeller ended it before:
+    '“Pierre Broué: The “Bloc” … against Stalin' + 'date: (January 1980).”'."""
+    out = list(spans)
+    for i in range(len(out)):
+        label, title = out[i]
+        if label != "title" or not _open_quote(title):
+            continue
+        for j in range(i + 1, min(i + 3, len(out))):
+            text = out[j][1]
+            for close in re.finditer(r"[”’\"'»][.,:;]*(?=\s|$)", text):
+                head = " ".join([title, *(t for _, t in out[i + 1 : j]), text[: close.end()]])
+                if not _open_quote(head):
+                    rest = text[close.end() :].strip(" ,.;:")
+                    out[i : j + 1] = [("title", head)] + ([(out[j][0], rest)] if rest else [])
+                    return out
+    return out
+
+
+PUBLISHER_WORD_RE = re.compile(
+    r"(?i)\b(?:press|presses|publishing|publishers|publications|books|verlag|éditions|editions"
+    r"|editora|editorial|edizioni|izdatel'stvo|издательство|изд-во|UP)\b"
+)
+
+
+def _author_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Russian State Archive. “Guide to the Fonds.”' labelled a title: the words before
+    the quotation are its (corporate) author."""
+    if any(label in ("author", "editor") for label, _ in spans):
+        return spans
+    out = []
+    for label, text in spans:
+        m = re.match(r"^(?P<who>[^“\"‘«]{3,}?)\.\s+(?P<title>[“\"‘«].+)$", text)
+        if label == "title" and m and not out:
+            out += [("author", m.group("who") + "."), ("title", m.group("title"))]
+        else:
+            out.append((label, text))
+    return out
+
+
+APA_SHAPE_RE = re.compile(
+    r"^(?P<who>[^()]+?(?:\([^()]*\))?)\s*(?P<date>\((?:1[5-9]|20)\d\d[a-z]?\)[.:,]?)\s+"
+    r"(?P<title>\S.*)$"
+)
+
+
+def _author_date_title_in_a_note(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Department for Culture, Media, and Sport (DCMS) (2019): Heritage statement…' left
+    as a note, with no date or title found: read in APA's order, who, (year), title."""
+    labels = {label for label, _ in spans}
+    if labels & {"title", "date", "author", "editor"}:
+        return spans
+    out = list(spans)
+    for i, (label, text) in enumerate(out):
+        m = APA_SHAPE_RE.match(text.strip()) if label == "note" else None
+        if m:
+            parts = [("author", m["who"]), ("date", m["date"]), ("title", m["title"])]
+            out[i : i + 1] = parts
+            break
+    return out
+
+
+#: Chicago's note form, "Title (Place: Publisher, 1998)", its bracket left open in the title.
+FACTS_IN_BRACKETS_RE = re.compile(
+    r"\s\((?P<place>[^():,\d][^():]{1,40}?)\s*:\s*(?P<publisher>[^():]{2,}?)[,\s]*$"
+)
+
+
+def _facts_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'William Kentridge (Brussels: Société des Expositions,' + '1998).': the place and
+    publisher of a note-form reference, read into the title before its date."""
+    labels = [label for label, _ in spans]
+    if "location" in labels or "publisher" in labels:
+        return spans
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, text), (after, date) = out[i], out[i + 1]
+        m = FACTS_IN_BRACKETS_RE.search(text) if label == "title" else None
+        if m and after == "date" and ")" in date and text.count("(") > text.count(")"):
+            out[i : i + 1] = [
+                ("title", text[: m.start()]),
+                ("location", m["place"] + ":"),
+                ("publisher", m["publisher"] + ","),
+            ]
+            break
+    return out
+
+
+def _title_end_in_the_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Exposure to ideologically' + 'diverse news and opinion. Science': a title stopped
+    mid-phrase, the journal span opening in lower case with the title's end before its
+    full stop."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, title), (after, text) = out[i], out[i + 1]
+        head, stop, tail = text.partition(". ")
+        if (
+            label == "title"
+            and after in ("journal", "container-title")
+            and re.search(r"[^\W\d_]$", title)
+            and re.match(r"[^\W\d_]*[a-z]", text)
+            and not re.match(r"(?:in|dans|em|en|im|w)\s", text)
+            and stop
+            and tail.strip()
+        ):
+            out[i : i + 2] = [("title", f"{title} {head}."), (after, tail)]
+            break
+    return out
+
+
+def _place_split_from_its_end(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Albuquerque, New' + 'Mexico, University of New Mexico Press': a place whose last
+    words the labeller gave to the publisher after it."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, place), (after, text) = out[i], out[i + 1]
+        first, comma, rest = text.partition(",")
+        words = place.split()
+        if (
+            label == "location"
+            and after == "publisher"
+            and words
+            and re.search(r"[^\W\d_]$", place)
+            and comma
+            and rest.strip()
+            and is_place(f"{words[-1]} {first.strip()}")
+        ):
+            out[i : i + 2] = [(label, f"{place} {first.strip()}:"), (after, rest.strip())]
+            break
+    return out
+
+
+#: What every translator's span says somewhere: a word for translating, in its languages.
+TRANSLATION_CUE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:trans(?:lated|lation|l)?|tr|trad(?:uit|uction|ucción|ucido|uzione"
+    r"|ução|otto)?|übers(?:etzt|etzung)?|перев\w*|пер)(?![^\W\d_])"
+)
+
+
+def _translator_without_a_cue(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Urgences /' + 'Réanimation / Transfusion sanguine.' labelled a translator: with no
+    word for translating in it, the span goes on with the title before it."""
+    out: list[tuple[str, str]] = []
+    for label, text in spans:
+        if (
+            label == "translator"
+            and out
+            and out[-1][0] == "title"
+            and not TRANSLATION_CUE_RE.search(text)
+        ):
+            out[-1] = ("title", f"{out[-1][1]} {text}")
+        else:
+            out.append((label, text))
+    return out
+
+
+def _title_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Title of the Page. (2014). Retrieved from http://…': a work with no author, and
+    nothing after its date that could hold a title, has the sentence before the date as
+    its title, whatever the labeller called its parts."""
+    labels = [label for label, _ in spans]
+    if "title" in labels or "date" not in labels:
+        return spans
+    at = labels.index("date")
+    before = " ".join(text for _, text in spans[:at]).strip()
+    after_only_links = all(label in ("url", "doi", "note", "date") for label in labels[at + 1 :])
+    if (
+        at
+        and spans[at][1].lstrip().startswith("(")
+        and after_only_links
+        and before.endswith(".")
+        and ". " not in before
+        and len(before.split()) > 2
+    ):
+        return [("title", before), *spans[at:]]
+    return spans
+
+
+def _organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Ministry of Land, Transport, and Tourism (MLIT) (2013): A Glance at…': with no
+    people, a title before the date and another after it, the first stands in the
+    author's place (APA's corporate author)."""
+    labels = [label for label, _ in spans]
+    if any(label in ("author", "editor") for label in labels) or labels[:3] != [
+        "title",
+        "date",
+        "title",
+    ]:
+        return spans
+    return [("author", spans[0][1]), *spans[1:]]
+
+
+def _nickname_before_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Brown, Henry “Box”. “Narrative of…”': a quoted word or two just after the name,
+    then a quoted title, is the person's nickname, not the title's beginning."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        (before, who), (label, text) = out[i - 1], out[i]
+        m = re.match(r"^([“\"][^”\"\s]+(?:\s[^”\"\s]+)?[”\"])\.?\s+(?=[“\"])", text)
+        if before == "author" and label == "title" and m and not who.rstrip().endswith("."):
+            out[i - 1 : i + 1] = [("author", f"{who} {m.group(1)}"), ("title", text[m.end() :])]
+            break
+    return out
+
+
+PARTICLE_END_RE = re.compile(
+    r"^(?P<rest>(?:[^\W\d_][\w'’-]*\s+){1,2}(?:da|das|de|do|dos|du|del|della|di|van|von|der"
+    r"|den|ten|ter|la|le))\.\s+(?=\S)"
+)
+
+
+def _family_particle_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Silveira, Daniela' + 'Magalhaes da. Fábrica de contos': an inverted name whose
+    given names end on a particle ("Magalhaes da") ran into the title."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        (before, who), (label, text) = out[i - 1], out[i]
+        m = PARTICLE_END_RE.match(text) if label == "title" else None
+        if before == "author" and m and who.count(",") == 1 and not who.rstrip().endswith("."):
+            out[i - 1 : i + 1] = [
+                ("author", f"{who} {m.group('rest')}."),
+                ("title", text[m.end() :]),
+            ]
+            break
+    return out
+
+
+INVERTED_THEN_TITLE_RE = re.compile(
+    r"^(?P<who>[^\W\d_][\w'’-]+,\s+[^\W\d_][\w'’.-]*(?:\s+[^\W\d_]\.)?),\s+"
+    r"(?P<title>[^\W\d_][^,]*\s[^,]*:)$"
+)
+
+
+def _title_in_the_author(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Auner, Joseph, A Schoenberg Reader:' + 'Documents of a Life': a note-style
+    reference with a comma after the name, whose title's first part, up to its colon,
+    the labeller read into the author."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, text), nxt = out[i], out[i + 1]
+        m = INVERTED_THEN_TITLE_RE.match(text.strip()) if label == "author" else None
+        if m and nxt[0] == "title" and " and " not in m.group("title"):
+            out[i : i + 2] = [("author", m.group("who")), ("title", f"{m.group('title')} {nxt[1]}")]
+            break
+    return out
+
+
+def _title_from_people(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """People run on into the title ("Le Goff, Jacques. Saint Louis."), or a genre into it
+    ("Stalin's Border. PhD diss."): the title is given back. Where a later span can hold
+    the title (a book's title, or "Title. Journal" read as the journal), an initial's full
+    stop ends no list of people."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    elsewhere = any(
+        label == "container-title" or label == "journal" and ". " in text.strip()
+        for label, text in spans
+    )
+    out = list(spans)
+    for i, (label, text) in enumerate(out):
+        if label in ("author", "editor"):
+            start = names_then_title(text, not elsewhere)
+            if start is not None:
+                out[i : i + 1] = [(label, text[:start]), ("title", text[start:])]
+                return out
+        thesis = F.THESIS_RE.search(text) if label == "genre" else None
+        if thesis and text[: thesis.start()].strip(WRAP):
+            out[i : i + 1] = [("title", text[: thesis.start()]), ("genre", text[thesis.start() :])]
+            return out
+    return out
+
+
+def _some_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Every work has a title: without one, the first span after the people and the date
+    that can hold one is it (all of it, or what stands before its last full stop)."""
+    labels = [label for label, _ in spans]
+    if "title" in labels:
+        return spans
+    out = list(spans)
+    for i, label in enumerate(labels):
+        if label in ("author", "editor", "translator", "date", "citation-number"):
+            continue
+        text = out[i][1]
+        head, stop, tail = text.strip().rstrip(".").rpartition(". ")
+        if label in ("journal", "container-title") and stop and len(head.split()) > 1:
+            out[i : i + 1] = [("title", head + "."), (label, tail)]  # "Did Buddha…?. Annual Report"
+            break
+        if label in ("pages", "volume", "url", "doi") or label == "journal" and "volume" in labels:
+            break
+        if stop and label not in ("container-title", "journal", "note"):
+            out[i : i + 1] = [("title", head + "."), (label, tail)]
+        else:
+            out[i] = ("title", text)
+        break
+    return out
+
+
+def _publisher_after_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'(2001). Title. Hutchinson.' with the publisher read into the title: a last short
+    sentence of capitalised words after the title, nothing but links after it, or the
+    place and a page count if the sentence names a publisher or runs on with a comma
+    ('Title. Charles Griffin,' + 'London.')."""
+    labels = [label for label, _ in spans]
+    if "publisher" in labels or "title" not in labels:
+        return spans
+    i = labels.index("title")
+    text = spans[i][1].strip()
+    head, stop, tail = text.rstrip(".").rpartition(". ")
+    after = {"url", "doi", "note", "date"}
+    if PUBLISHER_WORD_RE.search(tail) or text.endswith(","):
+        after |= {"location", "pages"}
+    if any(label not in after for label in labels[i + 1 :]):
+        return spans
+    words = tail.split()
+    if (
+        stop
+        and len(head.split()) >= 2
+        and 1 <= len(words) <= 4
+        and (PUBLISHER_WORD_RE.search(tail) or all(w[:1].isupper() for w in words))
+        and not re.match(r"(?:The|A|An)\b", tail)
+        and ":" not in tail
+    ):
+        return [*spans[:i], ("title", head + "."), ("publisher", tail), *spans[i + 1 :]]
+    return spans
+
+
+def _book_after_chapter(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """People and a second title after a title are the editors and the book a chapter is
+    in, with its "In" left out: '“Chapter”, Gregory, P. R., & Naimark, N. (2008). Book.'."""
+    labels = [label for label, _ in spans]
+    if "title" not in labels or {"journal", "container-title"} & set(labels):
+        return spans
+    first = labels.index("title")
+    people = next((i for i in range(first + 1, len(spans)) if labels[i] == "author"), None)
+    book = next((i for i in range(first + 1, len(spans)) if labels[i] == "title"), None)
+    if people is None or book is None or book < people:
+        return spans
+    out = list(spans)
+    out[people] = ("editor", out[people][1])
+    out[book] = ("container-title", out[book][1])
+    return out
+
+
+QUOTED_THEN_MORE_RE = re.compile(r"^(?P<title>[“\"‘«].+?[”\"’»][.,]?)\s+(?P<rest>[^\W\d_].*)$")
+
+
+def _journal_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A quoted title and the journal after it, read as one title, with a volume or pages
+    to follow: '"Les Franco-Américains", Histoire des travailleurs,' + 'vol. 1, no. 1'; or
+    the book it is in, when a publisher or place follows."""
+    labels = [label for label, _ in spans]
+    if {"journal", "container-title"} & set(labels) or "title" not in labels:
+        return spans
+    i = labels.index("title")
+    m = QUOTED_THEN_MORE_RE.match(spans[i][1])
+    if not m or _open_quote(m.group("title")) or not {"volume", "pages"} & set(labels[i + 1 :]):
+        return spans
+    book = {"publisher", "location"} & set(labels)  # a chapter's book, not a journal
+    rest = [("container-title" if book else "journal", m.group("rest"))]
+    return spans[:i] + [("title", m.group("title")), *rest] + spans[i + 1 :]
+
+
+def _place_ending_the_book(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A book's title that took in the place after it, with no place span of its own:
+    'In Proceedings of the Joint Conference on AI, Karlsruhe.'."""
+    labels = [label for label, _ in spans]
+    if "location" in labels or "container-title" not in labels:
+        return spans
+    i = labels.index("container-title")
+    head, comma, last = spans[i][1].rstrip().rpartition(",")
+    if not comma or not head.strip() or not is_place(last.strip(" .")):
+        return spans
+    book = [("container-title", head + ","), ("location", last.strip())]
+    return spans[:i] + book + spans[i + 1 :]
+
+
+EDITORS_THEN_BOOK_RE = re.compile(
+    r"^(?P<editors>.+?[\s,(](?:eds?|editors?|Hrsg|hg)\.?\)?[.,:]?)\s+(?P<book>[^\W\d_“\"‘«].+)$"
+)
+
+
+def _book_in_editors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The book a chapter is in, read into the span of its editors: after their role
+    word ('In M. Kell and H. Tan, editors, Ships and Ports.'), or the whole span when it
+    names no role and nobody ('In BMVC,')."""
+    labels = [label for label, _ in spans]
+    if {"container-title", "journal"} & set(labels) or "editor" not in labels:
+        return spans
+    i = labels.index("editor")
+    text = spans[i][1]
+    m = EDITORS_THEN_BOOK_RE.match(text)
+    if m:
+        book = [("container-title", m.group("book"))]
+        return spans[:i] + [("editor", m.group("editors")), *book] + spans[i + 1 :]
+    nobody = not re.search(r"(?i)\b(?:eds?|editors?|edited)\b|(?:^|\s)[^\W\d_]\.", text)
+    if re.match(r"[Ii]n:?\s", text) and nobody:  # no role word and no initials
+        return spans[:i] + [("container-title", text)] + spans[i + 1 :]
+    return spans
+
+
+BOOK_IN_TITLE_RE = re.compile(
+    r"^(?P<title>[“‘\"'«].+?[”’\"'»][.,]?)\s+(?P<book>(?:[Ii]n|[Dd]ans):?\s+\S.*)$"
+    r"|^(?P<title2>.+?[.?!][”’\"»]?)\s+(?P<book2>(?:In|Dans):?\s+[^\W_].*)$"
+)
+
+
+def _book_in_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A title and the book it is "in", read as one title: '‘Ports’, in Baltic Trade,',
+    'The Animal in the Study of Humanity. In What Is an Animal?'; the book's title goes on
+    in a container span right after it, if there is one."""
+    labels = [label for label, _ in spans]
+    if "journal" in labels or "title" not in labels:
+        return spans
+    i = labels.index("title")
+    m = BOOK_IN_TITLE_RE.match(spans[i][1])
+    if not m:
+        return spans
+    title, book = (m["title"], m["book"]) if m["title"] else (m["title2"], m["book2"])
+    later = labels[i + 1] if i + 1 < len(labels) else None
+    if _open_quote(title) or "container-title" in labels and later != "container-title":
+        return spans
+    out = spans[:i] + [("title", title)]
+    if later == "container-title":
+        return out + [("container-title", f"{book} {spans[i + 1][1]}")] + spans[i + 2 :]
+    return out + [("container-title", book)] + spans[i + 1 :]
+
+
+def _place_holding_the_title_end(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A place span that took in the end of the title before it: '… Soviet' + 'Ukraine
+    (New Haven:', '… Chine,' + 'États-Unis, Japon. Paris :'. The place is what follows its
+    last opening bracket or full stop."""
+    out: list[tuple[str, str]] = []
+    for label, text in spans:
+        m = None
+        if label == "location" and out and out[-1][0] == "title":
+            m = re.match(r"^(?P<head>.*\S)\s+(?P<place>\([^()]+)$", text) or re.match(
+                r"^(?P<head>.*[^\W\d_]{3,}\.)\s+(?P<place>[^.]+)$", text
+            )
+        if m:
+            out[-1] = ("title", f"{out[-1][1]} {m['head']}")
+            text = m["place"]
+        out.append((label, text))
+    return out
+
+
+def _date_opening_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Richards, L.A., 1931. Capillary Conduction…' with no date span: the year that opens
+    the title, closed by a full stop or comma, is the date."""
+    labels = [label for label, _ in spans]
+    if "date" in labels or "title" not in labels:
+        return spans
+    i = labels.index("title")
+    m = re.match(rf"^(?P<date>\(?{F.YEAR}[a-z]?\)?[.,])\s+(?P<title>\S.*)$", spans[i][1])
+    if not m:
+        return spans
+    return spans[:i] + [("date", m["date"]), ("title", m["title"])] + spans[i + 1 :]
+
+
+def _article_before_the_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'… bilinguals The' + 'Journal of the …': a title ending on an article, with no stop
+    after it, gives the article to the journal or book after it."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, text), (after, following) = out[i], out[i + 1]
+        m = re.search(r"\s(The|A|An)$", text)
+        if label == "title" and after in ("journal", "container-title") and m:
+            out[i] = (label, text[: m.start()])
+            out[i + 1] = (after, f"{m.group(1)} {following}")
+    return out
+
+
+def _journal_read_as_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'…Consequences,' + 'Francia,' + '26,' + '1999,' + '57-75.': a place with no publisher,
+    right after the title and followed by a volume or a page range, is the journal."""
+    labels = [label for label, _ in spans]
+    if {"publisher", "journal", "container-title"} & set(labels) or "title" not in labels:
+        return spans
+    i = labels.index("title")
+    if i + 1 >= len(spans) or labels[i + 1] != "location":
+        return spans
+    numbers = [
+        text
+        for label, text in spans[i + 2 :]
+        if label == "volume" or label == "pages" and re.search(r"\d\s*[-–—]\s*\d", text)
+    ]
+    if not numbers:
+        return spans
+    return spans[: i + 1] + [("journal", spans[i + 1][1])] + spans[i + 2 :]
+
+
+VOLUME_SPLIT_RE = re.compile(
+    r"^(?P<title>.+?[.,:])\s+(?P<volume>(?:Vol(?:ume)?|Bd|Tome|Т)\.?\s+\S+.*)$"
+)
+
+
+def _volume_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A multivolume work: "Stalin. Volume 1: Paradoxes of Power. Penguin." is the work's
+    title, the volume's number and the volume's own title (biblatex's maintitle, volume
+    and title)."""
+    out = []
+    for label, text in spans:
+        m = VOLUME_SPLIT_RE.match(text) if label == "volume" else None
+        if m and "title" not in (lab for lab, _ in out):
+            out += [("title", m.group("title")), ("volume", m.group("volume"))]
+            continue
+        if label == "publisher" and out and out[-1][0] == "volume" and ". " in text.strip():
+            head, _, tail = text.strip().rpartition(". ")
+            if len(head.split()) >= 2 and tail.strip(WRAP):
+                out += [("title", head), ("publisher", tail)]
+                continue
+        out.append((label, text))
+    labels = [label for label, _ in out]
+    if labels.count("title") == 2 and "volume" in labels and "journal" not in labels:
+        first, second = (i for i, lab in enumerate(labels) if lab == "title")
+        if first < labels.index("volume") == second - 1:
+            out[first] = ("maintitle", out[first][1])
+    return out
+
+
+SMALL_WORDS = r"(?:of|and|&|for|de|du|des|und|für|the)"
+#: Vancouver's "1998;12(3):1-20" read as one date: date, volume, issue and pages.
+DATE_SPILL_RE = re.compile(
+    rf"^(?=\d)(?P<volume>\d{{1,3}}(?:\s*\(\d+\))?[,:]\s+)?(?P<pages>\d+\s*[-–—]\s*\d+,\s+)?"
+    rf"(?P<date>(?!\d+\s*[-–—]).*{F.YEAR}.*)$"
+    rf"|^(?P<closed>\([^()]*{F.YEAR}[^()]*\)[.,:]?)\s+(?P<title>[^\d\s]*\d*[^\d]*)$"
+)
+
+
+def _date_spills(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A date span that took in its neighbours: the volume and pages before it ("4,
+    856-867, September 1986.", "26, 1999,"), or the first word of the title after its
+    bracket ("(1990, April 6). 200" + "students participate…")."""
+    out: list[tuple[str, str]] = []
+    spill = ""
+    for i, (label, text) in enumerate(spans):
+        m = DATE_SPILL_RE.match(text) if label == "date" else None
+        after = spans[i + 1][0] if i + 1 < len(spans) else None
+        if spill:
+            text, spill = f"{spill} {text}", ""
+        if m and (m["pages"] or m["volume"]):
+            out += [(lab, m.group(lab)) for lab in ("volume", "pages", "date") if m.group(lab)]
+        elif m and m["closed"] and after == "title" and not re.search(F.YEAR, m["title"]):
+            out.append(("date", m.group("closed")))
+            spill = m.group("title")
+        else:
+            out.append((label, text))
+    return out
+
+
+VANCOUVER_RE = re.compile(
+    rf"^(.*?{F.YEAR}[a-z]?)\s*;\s*(\d+)\s*(?:\(([^)]+)\))?\s*(?::\s*([\w\-–]+))?[.;]?$"
+)
+VANCOUVER_LABELS = ("date", "volume", "volume", "pages")
+
+
+def _continues(before: tuple[str, str], text: str) -> bool:
+    """A span that opens, or follows one that ends, with a small lower-case word goes on
+    with the one before ("University Press" + "of Kansas"; "Secker and" + "Warburg"), and
+    so does an "in" after a title stopped mid-phrase, with no punctuation ("Essays" + "in
+    Social History"), where a chapter's title would end on a comma or quote."""
+    label, previous = before
+    if label not in ("publisher", "journal", "container-title", "location", "title"):
+        return False
+    mid_phrase = label == "title" and re.search(r"[^\W\d_]$", previous) and text.startswith("in ")
+    return bool(
+        mid_phrase
+        or re.match(rf"{SMALL_WORDS}\s", text)
+        or re.search(r"\s(?:and|&|of|de|und)$", previous)
+    )
+
+
+REPAIRS = (
+    _date_spills,
+    _author_date_title_in_a_note,
+    _title_before_the_date,
+    _organisation_before_the_date,
+    _nickname_before_the_title,
+    _family_particle_in_the_title,
+    _title_in_the_author,
+    _facts_in_the_title,
+    _title_end_in_the_journal,
+    _place_split_from_its_end,
+    _translator_without_a_cue,
+    _author_before_quoted_title,
+    _title_from_people,
+    _some_title,
+    _publisher_after_title,
+    _close_quoted_titles,
+    _book_after_chapter,
+    _book_in_editors,
+    _book_in_title,
+    _journal_after_quoted_title,
+    _place_ending_the_book,
+    _place_holding_the_title_end,
+    _date_opening_the_title,
+    _article_before_the_journal,
+    _journal_read_as_place,
+    _volume_titles,
+)
