@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter, Transformation
-
 from .profiles import Profile
 
 #: The folded page for each sheet: A4 folds to A5, US letter to half letter.
@@ -50,6 +48,9 @@ def booklet_order(count: int) -> list[tuple[int | None, int | None]]:
 
 def impose(pages: Path, paper_size: str, target: Path) -> Path:
     """Write the PDF ``pages`` to ``target`` as a booklet on ``paper_size`` sheets."""
+    # Imported here, not above: importing pypdf takes 60 ms, which every build would pay.
+    from pypdf import PdfReader, PdfWriter, Transformation
+
     reader = PdfReader(pages)
     width, height = SHEET[paper_size]
     writer = PdfWriter()

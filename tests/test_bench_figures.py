@@ -39,7 +39,10 @@ def test_the_table_gives_each_case_as_a_ratio_to_pandoc_with_what_tex_ran():
     assert lines[2] == (
         "| pandoc `--citeproc`, Chicago notes CSL | 5.00 s (4.50–6.00) | 1.00 | 4.00 s | |"
     )
-    cold = "| cold: new build folder, empty TeX cache | 3.50 s (3.15–4.20) | 0.70 | 2.80 s |"
+    cold = (
+        "| cold `invoke build`: new build folder, empty TeX cache "
+        "| 3.50 s (3.15–4.20) | 0.70 | 2.80 s |"
+    )
     assert f"{cold} 1 pass |" in lines
     assert any("| 0.03 (4% of cold) | 0.12 s | 1 pass |" in line for line in lines)
     (verdict,) = bench.verdicts(figures)
