@@ -56,7 +56,8 @@ class PossibleCitation:
     text: str
     start: int
     end: int
-    kind: str  # "parenthetical" | "narrative", as the citation it would have been
+    kind: str  # "parenthetical" | "narrative", as the citation it would have been; "detached"
+    # for a year alone in brackets a few words after a known author
     author: str  # "Moscow"
     year: str  # "1938"
     line: int | None = None

@@ -70,7 +70,8 @@ def authors(family: str) -> str:
 # -- years and locators ------------------------------------------------------------------------
 YEAR = r"(?: (?:1[5-9]|20)\d\d[a-z]? | n\.\s?d\. ) (?!\w)"  # 2015, 1980a, n.d.
 NOT_YEAR = rf"(?!{YEAR})"  # a bare "2012" after a year is another year, not a page
-PAGE = r"(?: \d+ | [ivxlcdm]+ | [IVXLCDM]+ ) (?: \s?ff?\.? )? (?!\w)"  # 45, xii, 45ff.
+# 45, xii, 45ff., and Chicago's page with its note: 220n4, 220nn4-5
+PAGE = r"(?: \d+ (?: nn?\d+ )? | [ivxlcdm]+ | [IVXLCDM]+ ) (?: \s?ff?\.? )? (?!\w)"
 RANGE = rf"{PAGE} (?: \s*[-–—]\s* {PAGE} )?"  # 4-5, 4–5
 PAGE_LABEL = r"(?i: pp?\.? | с\. | стр\. )"  # dropped from the locator
 OTHER_LABEL = r"""(?i: ch(?:ap)?\. | chapter | nn?\. | notes? | §§? | vols?\. | figs?\.
@@ -186,7 +187,32 @@ def find_citations(
             possible.append(PossibleCitation(*where, item.author, item.year))
         else:
             citations.append(citation)
-    return citations, possible
+    if families:
+        possible += _detached_years(text, families, taken)
+    return citations, sorted(possible, key=lambda p: p.start)
+
+
+DETACHED_YEAR = re.compile(rf"\( \s* (?P<years> {YEARS} ) \s* \)", re.VERBOSE)
+SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s")
+
+
+def _detached_years(text: str, families: frozenset[str], taken) -> list[PossibleCitation]:
+    """ "As Khlevniuk argues (2009)": a year alone in brackets, a few words after a name the
+    bibliography knows. It stays text (the words between may be anything), but is worth a
+    warning, since "Khlevniuk (2009)" would have been a citation."""
+    out = []
+    for paren in DETACHED_YEAR.finditer(text):
+        if any(paren.start() < end and start < paren.end() for start, end in taken):
+            continue
+        sentence = text[: paren.start()]
+        ends = list(SENTENCE_END.finditer(sentence))
+        sentence = sentence[ends[-1].end() :] if ends else sentence
+        names = [m for m in NARRATIVE_FAMILY.finditer(sentence) if _known(m[0], families)]
+        if names and len(sentence[names[-1].end() :].split()) <= 6:
+            year = YEAR_LOCATOR_PART.search(paren["years"])["year"]
+            where = (paren[0], paren.start(), paren.end(), "detached")
+            out.append(PossibleCitation(*where, names[-1][0], year))
+    return out
 
 
 def _parenthetical(text: str, phrases: frozenset[str]):

@@ -144,6 +144,13 @@ def resolve(
 
 
 def _possible(possible: PossibleCitation, path: str | None) -> Problem:
+    if possible.kind == "detached":
+        message = (
+            f"'{possible.text}' stands a few words after {possible.author} but is not joined to "
+            f"the name; left as text — write '{possible.author} {possible.text}' if it cites "
+            f"{possible.author} {possible.year}"
+        )
+        return Problem("citation", "warning", message, path, possible.line)
     if possible.kind == "parenthetical":
         message = (
             f"looks like a citation of {possible.author} {possible.year}, but no source has "

@@ -233,6 +233,28 @@ def _translator_without_a_cue(spans: list[tuple[str, str]]) -> list[tuple[str, s
     return out
 
 
+#: A list of people that stops, after its "and", on a given name and its initials, the
+#: family name not yet read: "Davies, R. W., and Stephen G." (+ "Wheatcroft. The Years…").
+GIVEN_WITHOUT_FAMILY_RE = re.compile(r"(?:\band|&)\s+[^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_]\.)+$")
+FAMILY_OPENING_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\.\s+(?=\S)")
+
+
+def _family_name_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Davies, R. W., and Stephen G.' + 'Wheatcroft. The Years of Hunger': the last
+    person's family name, read as the title's first word, goes back to the people."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, people), (after, text) = out[i], out[i + 1]
+        m = FAMILY_OPENING_RE.match(text) if after == "title" else None
+        if label == "author" and m and GIVEN_WITHOUT_FAMILY_RE.search(people.rstrip()):
+            out[i : i + 2] = [
+                (label, f"{people.rstrip()} {m['family']}."),
+                (after, text[m.end() :]),
+            ]
+            break
+    return out
+
+
 def _title_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'Title of the Page. (2014). Retrieved from http://…': a work with no author, and
     nothing after its date that could hold a title, has the sentence before the date as
@@ -656,6 +678,7 @@ REPAIRS = (
     _nickname_before_the_title,
     _family_particle_in_the_title,
     _title_in_the_author,
+    _family_name_in_the_title,
     _facts_in_the_title,
     _title_end_in_the_journal,
     _place_split_from_its_end,

@@ -61,6 +61,10 @@ SHAPES = [
     shape("(Fitzpatrick 1994, 318, nn. 12-13)", P, "(Fitzpatrick 1994, 318, nn. 12-13)",
           "(Fitzpatrick 1994, 318, nn. 12-13)", ("Fitzpatrick", "1994", "318, nn. 12–13", None),
           id="page-and-notes"),
+    shape("(Suny 1998, 220n4)", P, "(Suny 1998, 220n4)", "(Suny 1998, 220n4)",
+          ("Suny", "1998", "220n4", None), id="page-and-its-note-chicago"),
+    shape("Suny (1998, 220nn4-5)", N, "Suny (1998, 220nn4-5)", "(1998, 220nn4-5)",
+          ("Suny", "1998", "220nn4–5", None), id="narrative-page-and-its-notes"),
     shape("(Solomon 1996, §4)", P, "(Solomon 1996, §4)", "(Solomon 1996, §4)",
           ("Solomon", "1996", "§ 4", None), id="section-sign"),
     shape("(Smith 2010, vol. 2)", P, "(Smith 2010, vol. 2)", "(Smith 2010, vol. 2)",
@@ -533,3 +537,22 @@ def test_shapes_essay():
     assert kinds == {"parenthetical", "narrative", "explicit"}
     assert "(which was often bitter)" not in [c.text for c in citations]
     assert "(Snyder 2010, p. 42)" in [c.text for c in citations]
+
+
+DETACHED = [
+    ("As Kotkin argues (2017), the purge was planned.", ("(2017)", "Kotkin", "2017")),
+    ("Roberts, in his later book (2006, 45), disagrees.", ("(2006, 45)", "Roberts", "2006")),
+    ("Kotkin was right. The year (2017) was a good one.", None),  # another sentence
+    ("Kotkin says the very many things he said at great length (2017).", None),  # too far
+    ("Nobody we know argues this (2017).", None),  # no known author before it
+    ("Kotkin (2017) argues it.", None),  # joined: a citation, not a warning
+]
+
+
+@pytest.mark.parametrize("text, expected", DETACHED, ids=[r[0] for r in DETACHED])
+def test_a_year_alone_a_few_words_after_a_known_author_is_a_warning(text, expected):
+    """ "As Kotkin argues (2017)" stays text (the words between may be anything), but is
+    reported, since "Kotkin (2017)" would have been a citation."""
+    _, possible = find_citations(text, KNOWN)
+    detached = [(p.text, p.author, p.year) for p in possible if p.kind == "detached"]
+    assert detached == ([expected] if expected else [])

@@ -202,6 +202,18 @@ def test_a_bare_parenthetical_of_a_place_is_a_warning():
     )
 
 
+def test_a_year_alone_after_a_known_author_is_a_warning_that_says_how_to_cite():
+    """ "As Whitewood shows (2015)" stays text, but must fail ``--strict``: never silent."""
+    [possible] = find_citations("As Whitewood shows (2015), it was.", known_names(BIB))[1]
+    resolution = resolve([], BIB, "essay.md", possible=[replace(possible, line=9)])
+    [problem] = resolution.problems
+    assert (problem.severity, problem.line, problem.category) == ("warning", 9, "citation")
+    assert problem.message == (
+        "'(2015)' stands a few words after Whitewood but is not joined to the name; left as "
+        "text — write 'Whitewood (2015)' if it cites Whitewood 2015"
+    )
+
+
 def test_a_bare_parenthetical_of_an_unknown_author_is_unresolved():
     """The most common slip, a source left out, is marked in the PDF as an error."""
     resolution = resolved("as shown (Smithson, 2017).")

@@ -863,6 +863,15 @@ CASES = [
         {"author": ["Santos, Maria Oliveira dos"], "title": "Exílio e memória"},
     ),
     (
+        "chicago-second-author-with-a-middle-initial",
+        "Berg, Anna K., and Stefan P. Lindqvist. Harbours of the Baltic: Trade and Towns, "
+        "1600–1800. Uppsala: Almqvist, 2011.",
+        {
+            "author": ["Berg, Anna K.", "Lindqvist, Stefan P."],
+            "title": "Harbours of the Baltic",
+        },
+    ),
+    (
         "note-style-comma-after-the-name",
         "Lewin, Moshe, The Making of the Soviet System: Essays in Social History (New York: "
         "Pantheon, 1985).",

@@ -251,6 +251,16 @@ CASES = [
         [("title", "Ports."), ("translator", "Trad. Jean Dupont."), ("publisher", "Harbour,")],
     ),
     (
+        "a-family-name-read-as-the-title-s-first-word",
+        [("author", "Lind, K., and Maria T."), ("title", "Berg. Harbour Towns.")],
+        [("author", "Lind, K., and Maria T. Berg."), ("title", "Harbour Towns.")],
+    ),
+    (
+        "an-inverted-name-s-initials-end-the-list",
+        [("author", "Lind, Karin T."), ("title", "Harbour. A History.")],
+        [("author", "Lind, Karin T."), ("title", "Harbour. A History.")],
+    ),
+    (
         "in-after-a-title-stopped-mid-phrase",
         [("title", "Harbour Towns: Essays"), ("container-title", "in Social History")],
         [("title", "Harbour Towns: Essays in Social History")],
