@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: The punctuation around a labelled span, never part of what it says.
+SPAN_WRAP = " .,;:/"
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,

@@ -18,7 +18,7 @@ from .people import read_people
 from .reference import PERSON_ROLES, Reference, set_date
 from .repairs import repaired
 
-WRAP = " .,;:/"
+WRAP = F.SPAN_WRAP
 QUOTES = "“”\"'‘’«»„"
 REPORT_RE = re.compile(r"\b(?:report|working paper|technical paper|white paper|memorandum)\b", re.I)
 MEDIUM_RE = re.compile(r"^\W*(?:web|print|online|internet|dvd|cd-rom|video|film|e-?book)\W*$", re.I)

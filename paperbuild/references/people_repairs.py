@@ -1,0 +1,194 @@
+"""The labeller's slips at the edge of the people: where the names end and the title begins.
+
+Each repair undoes one shape of slip, whatever the words: a family name read as the
+title's first word, a title read into the author, a corporate author read as a title,
+a nickname or a particle on the wrong side. ``repairs.repaired`` runs them with the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import fields as F
+from .people import names_then_title
+
+WRAP = F.SPAN_WRAP
+
+
+def author_before_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Russian State Archive. “Guide to the Fonds.”' labelled a title: the words before
+    the quotation are its (corporate) author."""
+    if any(label in ("author", "editor") for label, _ in spans):
+        return spans
+    out = []
+    for label, text in spans:
+        m = re.match(r"^(?P<who>[^“\"‘«]{3,}?)\.\s+(?P<title>[“\"‘«].+)$", text)
+        if label == "title" and m and not out:
+            out += [("author", m.group("who") + "."), ("title", m.group("title"))]
+        else:
+            out.append((label, text))
+    return out
+
+
+APA_SHAPE_RE = re.compile(
+    r"^(?P<who>[^()]+?(?:\([^()]*\))?)\s*(?P<date>\((?:1[5-9]|20)\d\d[a-z]?\)[.:,]?)\s+"
+    r"(?P<title>\S.*)$"
+)
+
+
+def author_date_title_in_a_note(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Department for Culture, Media, and Sport (DCMS) (2019): Heritage statement…' left
+    as a note, with no date or title found: read in APA's order, who, (year), title."""
+    labels = {label for label, _ in spans}
+    if labels & {"title", "date", "author", "editor"}:
+        return spans
+    out = list(spans)
+    for i, (label, text) in enumerate(out):
+        m = APA_SHAPE_RE.match(text.strip()) if label == "note" else None
+        if m:
+            parts = [("author", m["who"]), ("date", m["date"]), ("title", m["title"])]
+            out[i : i + 1] = parts
+            break
+    return out
+
+
+#: What every translator's span says somewhere: a word for translating, in its languages.
+TRANSLATION_CUE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:trans(?:lated|lation|l)?|tr|trad(?:uit|uction|ucción|ucido|uzione"
+    r"|ução|otto)?|übers(?:etzt|etzung)?|перев\w*|пер)(?![^\W\d_])"
+)
+
+
+def translator_without_a_cue(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Urgences /' + 'Réanimation / Transfusion sanguine.' labelled a translator: with no
+    word for translating in it, the span goes on with the title before it."""
+    out: list[tuple[str, str]] = []
+    for label, text in spans:
+        if (
+            label == "translator"
+            and out
+            and out[-1][0] == "title"
+            and not TRANSLATION_CUE_RE.search(text)
+        ):
+            out[-1] = ("title", f"{out[-1][1]} {text}")
+        else:
+            out.append((label, text))
+    return out
+
+
+#: A list of people that stops, after its "and", on a given name and its initials, the
+#: family name not yet read: "Davies, R. W., and Stephen G." (+ "Wheatcroft. The Years…").
+GIVEN_WITHOUT_FAMILY_RE = re.compile(r"(?:\band|&)\s+[^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_]\.)+$")
+
+
+FAMILY_OPENING_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\.\s+(?=\S)")
+
+
+def family_name_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Davies, R. W., and Stephen G.' + 'Wheatcroft. The Years of Hunger': the last
+    person's family name, read as the title's first word, goes back to the people."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, people), (after, text) = out[i], out[i + 1]
+        m = FAMILY_OPENING_RE.match(text) if after == "title" else None
+        if label == "author" and m and GIVEN_WITHOUT_FAMILY_RE.search(people.rstrip()):
+            out[i : i + 2] = [
+                (label, f"{people.rstrip()} {m['family']}."),
+                (after, text[m.end() :]),
+            ]
+            break
+    return out
+
+
+def organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Ministry of Land, Transport, and Tourism (MLIT) (2013): A Glance at…': with no
+    people, a title before the date and another after it, the first stands in the
+    author's place (APA's corporate author)."""
+    labels = [label for label, _ in spans]
+    if any(label in ("author", "editor") for label in labels) or labels[:3] != [
+        "title",
+        "date",
+        "title",
+    ]:
+        return spans
+    return [("author", spans[0][1]), *spans[1:]]
+
+
+def nickname_before_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Brown, Henry “Box”. “Narrative of…”': a quoted word or two just after the name,
+    then a quoted title, is the person's nickname, not the title's beginning."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        (before, who), (label, text) = out[i - 1], out[i]
+        m = re.match(r"^([“\"][^”\"\s]+(?:\s[^”\"\s]+)?[”\"])\.?\s+(?=[“\"])", text)
+        if before == "author" and label == "title" and m and not who.rstrip().endswith("."):
+            out[i - 1 : i + 1] = [("author", f"{who} {m.group(1)}"), ("title", text[m.end() :])]
+            break
+    return out
+
+
+PARTICLE_END_RE = re.compile(
+    r"^(?P<rest>(?:[^\W\d_][\w'’-]*\s+){1,2}(?:da|das|de|do|dos|du|del|della|di|van|von|der"
+    r"|den|ten|ter|la|le))\.\s+(?=\S)"
+)
+
+
+def family_particle_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Silveira, Daniela' + 'Magalhaes da. Fábrica de contos': an inverted name whose
+    given names end on a particle ("Magalhaes da") ran into the title."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        (before, who), (label, text) = out[i - 1], out[i]
+        m = PARTICLE_END_RE.match(text) if label == "title" else None
+        if before == "author" and m and who.count(",") == 1 and not who.rstrip().endswith("."):
+            out[i - 1 : i + 1] = [
+                ("author", f"{who} {m.group('rest')}."),
+                ("title", text[m.end() :]),
+            ]
+            break
+    return out
+
+
+INVERTED_THEN_TITLE_RE = re.compile(
+    r"^(?P<who>[^\W\d_][\w'’-]+,\s+[^\W\d_][\w'’.-]*(?:\s+[^\W\d_]\.)?),\s+"
+    r"(?P<title>[^\W\d_][^,]*\s[^,]*:)$"
+)
+
+
+def title_in_the_author(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Auner, Joseph, A Schoenberg Reader:' + 'Documents of a Life': a note-style
+    reference with a comma after the name, whose title's first part, up to its colon,
+    the labeller read into the author."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (label, text), nxt = out[i], out[i + 1]
+        m = INVERTED_THEN_TITLE_RE.match(text.strip()) if label == "author" else None
+        if m and nxt[0] == "title" and " and " not in m.group("title"):
+            out[i : i + 2] = [("author", m.group("who")), ("title", f"{m.group('title')} {nxt[1]}")]
+            break
+    return out
+
+
+def title_from_people(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """People run on into the title ("Le Goff, Jacques. Saint Louis."), or a genre into it
+    ("Stalin's Border. PhD diss."): the title is given back. Where a later span can hold
+    the title (a book's title, or "Title. Journal" read as the journal), an initial's full
+    stop ends no list of people."""
+    if any(label == "title" for label, _ in spans):
+        return spans
+    elsewhere = any(
+        label == "container-title" or label == "journal" and ". " in text.strip()
+        for label, text in spans
+    )
+    out = list(spans)
+    for i, (label, text) in enumerate(out):
+        if label in ("author", "editor"):
+            start = names_then_title(text, not elsewhere)
+            if start is not None:
+                out[i : i + 1] = [(label, text[:start]), ("title", text[start:])]
+                return out
+        thesis = F.THESIS_RE.search(text) if label == "genre" else None
+        if thesis and text[: thesis.start()].strip(WRAP):
+            out[i : i + 1] = [("title", text[: thesis.start()]), ("genre", text[thesis.start() :])]
+            return out
+    return out
