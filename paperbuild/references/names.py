@@ -413,11 +413,19 @@ def parse_names(
             break  # "A, B and C": the joined name is the last one, bar "et al."
     if et_al and j < len(tokens) and tokens[j].text == ".":
         j += 1
-    names = [
-        Name(f"{n.given} {n.family}") if n.given and _looks_org(f"{n.given} {n.family}") else n
-        for n in names
-    ]
+    names = [Name(f"{n.given} {n.family}") if _organisation(n, source) else n for n in names]
     return [_uncap(n) for n in names], j, et_al
+
+
+def _organisation(name: Name, source: str) -> bool:
+    """A "name" with an organisation's word in it ("Department of Health"), unless it is
+    written as a person's, one family word and a comma before the given names: "Service,
+    R." and "Service, Robert" are the historian, "National Park Service" the agency."""
+    if not name.given or not _looks_org(f"{name.given} {name.family}"):
+        return False
+    first_given = name.given.split()[0]
+    inverted = re.search(rf"(?<!\w){re.escape(name.family)}\s*,\s*{re.escape(first_given)}", source)
+    return not (inverted and len(name.family.split()) == 1 and not _looks_org(name.given))
 
 
 def is_initials_only(name: Name) -> bool:

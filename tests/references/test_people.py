@@ -101,6 +101,9 @@ CASES = [
         "Lind, K., Berg, H., & al., e.",
         ["Lind, K.", "Berg, H."],
     ),
+    ("a-family-name-that-is-an-organisation-s-word", "Service, R.", ["Service, R."]),
+    ("the-same-with-a-given-name", "Service, Robert", ["Service, Robert"]),
+    ("an-agency-named-in-full", "National Park Service", ["{National Park Service}"]),
     ("a-nickname-in-quotes", "Ellis, Mary “Molly”", ["Ellis, Mary “Molly”"]),
     ("an-organisation-keeps-its-acronym", "Harbour Board (HB)", ["{Harbour Board (HB)}"]),
 ]
