@@ -56,6 +56,8 @@ def test_shapes_essay_builds_with_notes_and_cyrillic(shapes_folder, tmp_path):
     assert "the victims of the Terror1 were long the standard" in flat
     assert "Cf. Robert Conquest, The Great Terror" in flat  # prefix, full first note
     assert "Хлевнюк" in flat  # Cyrillic typeset and readable back
+    assert "212–13" in flat  # a Russian work's page range takes the essay's en dash
+    assert "London: Faber and Faber" in flat  # an "and" in a publisher is no list
     assert "[?? Snyder, 2010, 42: not in the sources]" in flat
     fonts = subprocess.run(
         ["pdffonts", str(result.output)], capture_output=True, text=True, check=True

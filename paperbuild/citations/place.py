@@ -153,7 +153,7 @@ def _rebuild_leaf(
     item = leaf.item
 
     def note(position: int) -> Note:
-        citations = notes[position]
+        citations = without_repeats(notes[position])
         fallback = line_at(item, position - leaf.start) if isinstance(item, Text) else item.line
         return Note(tuple(citations), citations[0].line or fallback)
 
@@ -170,6 +170,30 @@ def _rebuild_leaf(
             out.append(note(stop))
         position = stop
     return out
+
+
+def without_repeats(citations: list[Citation]) -> list[Citation]:
+    """The citations sharing one note, less what the note would say twice: "Applebaum's
+    (2003) account … stark (Applebaum 2003, 45)" is one note, "Applebaum, Gulag, 45", not
+    "Applebaum, Gulag; Applebaum, Gulag, 45". An item goes when another in the note cites
+    the same work at the same place, or at a place where it names none."""
+    cited = [(item.key, item.locator) for c in citations for item in c.items if item.key]
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for citation in citations:
+        items = []
+        for item in citation.items:
+            here = (item.key, item.locator)
+            located_elsewhere = item.locator is None and any(
+                key == item.key and locator for key, locator in cited
+            )
+            if item.key and (here in seen or located_elsewhere):
+                continue
+            seen.add(here)
+            items.append(item)
+        if items:
+            out.append(replace(citation, items=tuple(items)))
+    return out or citations[:1]
 
 
 def gaps(removed: list[tuple[int, int]], start: int, stop: int):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pybtex.database import BibliographyData, Entry, Person
 
 from . import latex
@@ -16,6 +18,9 @@ FIELD_ORDER = (
 )  # fmt: skip
 TITLE_FIELDS = frozenset({"title", "subtitle", "shorttitle", "maintitle", "booktitle"})
 VERBATIM_FIELDS = frozenset({"url", "doi", "date", "urldate", "language", "langid", "type"})
+#: biblatex's list fields: an "and" in them separates items ("Faber and Faber" would print
+#: as two publishers, "Faber / Faber"), so the "and" the source wrote is braced.
+LIST_FIELDS = frozenset({"location", "publisher", "institution", "organization"})
 
 
 def field_text(name: str, value: str) -> str:
@@ -26,6 +31,8 @@ def field_text(name: str, value: str) -> str:
         return latex.title_field(value)
     if name == "pages":
         return value
+    if name in LIST_FIELDS:
+        return re.sub(r"(?<=\s)and(?=\s)", "{and}", latex.escape(value))
     return latex.escape(value)
 
 

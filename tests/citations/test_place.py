@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from paperbuild.citations.model import Citation, CiteItem
@@ -20,9 +22,15 @@ from paperbuild.document import (
 )
 
 
+def _item(name: str, written: str) -> CiteItem:
+    """The item a citation written so resolves to: its key from its year, its locator after."""
+    year, _, locator = re.search(r"(\d{4})(?:, (.+?))?\)", written).group(1, 0, 2)
+    return CiteItem(name, (name,), False, year, locator, None, f"{name.lower()}{year}")
+
+
 def parenthetical(text: str, cited: str) -> Citation:
     start = text.index(cited)
-    item = CiteItem("X", ("X",), False, "2000", None, None, "x2000")
+    item = _item("X", cited)
     return Citation("parenthetical", cited, start, start + len(cited), start, start + len(cited),
                     (item,), 1)  # fmt: skip
 
@@ -30,7 +38,7 @@ def parenthetical(text: str, cited: str) -> Citation:
 def narrative(text: str, name: str, paren: str) -> Citation:
     start = text.index(name)
     paren_start = text.index(paren, start)
-    item = CiteItem(name, (name,), False, "2000", None, None, "x2000")
+    item = _item(name, paren)
     end = paren_start + len(paren)
     return Citation("narrative", text[start:end], start, end, paren_start, end, (item,), 1)
 
@@ -91,6 +99,27 @@ def shown(items) -> str:
 )  # fmt: skip
 def test_note_placement(text, make, expected):
     assert shown(split_run(Text(text, 1), make(text))) == expected
+
+
+REPEATS = [
+    ("X (2000) describes it (X, 2000, 45). Then", "(2000)", "(X, 2000, 45)", ["(X, 2000, 45)"]),
+    ("X (2000, 12) describes it (X, 2000, 45). Then", "(2000, 12)", "(X, 2000, 45)",
+     ["X (2000, 12)", "(X, 2000, 45)"]),
+    ("X (2000) describes it (X, 2000). Then", "(2000)", "(X, 2000)", ["X (2000)"]),
+    ("X (2000) describes it (X, 2001). Then", "(2000)", "(X, 2001)", ["X (2000)", "(X, 2001)"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "paren", "cited", "kept"),
+    REPEATS,
+    ids=["unlocated-repeat-goes", "two-places-stay", "exact-repeat-goes", "two-works-stay"],
+)
+def test_a_note_does_not_cite_a_work_twice_for_nothing(text, paren, cited, kept):
+    """ "X (2000) … (X, 2000, 45)" share one note: "X, Title, 45", not "X, Title; X, Title, 45"."""
+    made = [narrative(text, "X", paren), parenthetical(text, cited)]
+    [note] = [i for i in split_run(Text(text, 1), made) if isinstance(i, Note)]
+    assert [c.text for c in note.citations] == kept
 
 
 def test_merged_note_keeps_reading_order():
