@@ -97,7 +97,20 @@ def _named_whole(source: _Source) -> bool:
 
 def _places(entry: Entry) -> list[str]:
     location = _plain(entry.fields.get("location", ""))
-    return [p.strip(" {}") for p in re.split(r"[,;:]| and ", location) if p.strip(" {}")]
+    parts = re.split(r"[,;:]| \{?and\}? ", location)  # "{and}": braced by the BibTeX writer
+    return [p.strip(" {}") for p in parts if p.strip(" {}")]
+
+
+OWN_VOLUME = re.compile(r"^vols?\.\s*(?P<volume>\w+),\s*(?P<rest>.+)$")
+
+
+def _without_own_volume(locator: str | None, entry) -> str | None:
+    """ "(Stalin 1952, vol. 2, p. 3)" of an entry that is volume 2 already: the note names
+    the volume with the book, "Works, vol. 2 (…, 1952), 3", so the locator is the page."""
+    found = OWN_VOLUME.match(locator or "")
+    if found and found["volume"] == entry.fields.get("volume", "").strip("{}"):
+        return found["rest"]
+    return locator
 
 
 def resolve(
@@ -125,7 +138,8 @@ def resolve(
             keys, loose = _match(item, sources, keys_known, index.unauthored)
             if len(keys) == 1:
                 cited.add(keys[0])
-                items.append(replace(item, key=keys[0]))
+                locator = _without_own_volume(item.locator, bibliography.entries[keys[0]])
+                items.append(replace(item, key=keys[0], locator=locator))
                 if loose:
                     result.problems.append(_loose(citation, item, keys[0], bibliography, path))
                 continue

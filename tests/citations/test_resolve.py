@@ -378,3 +378,18 @@ def test_a_page_outside_the_article_is_a_warning_naming_both():
 def test_a_page_inside_the_article_or_no_page_is_fine(locator):
     resolution = resolved(f"as shown (Stone, 1996, {locator}).", NAMED)
     assert resolution.problems == []
+
+
+@pytest.mark.parametrize(
+    ("written", "locator"),
+    [
+        ("(Stalin 1952, vol. 2, p. 3)", "3"),  # the entry is volume 2: the note names it
+        ("(Stalin 1952, vol. 3, p. 3)", "vol. 3, 3"),  # another volume: kept, as written
+        ("(Stalin 1952, 3)", "3"),
+    ],
+    ids=["its-own-volume", "another-volume", "no-volume"],
+)
+def test_a_locator_does_not_repeat_the_entry_s_own_volume(written, locator):
+    bib = bibliography(stalin1952=entry("Stalin, J. V.", year="1952", volume="2"))
+    [citation] = resolved(written, bib).citations
+    assert citation.items[0].locator == locator
