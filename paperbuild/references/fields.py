@@ -131,9 +131,11 @@ def clean_doi(doi: str) -> str:
 
 
 def edition_number(word: str) -> str:
+    """biblatex's edition: a number ("2nd" is 2), or a revised edition as Chicago abbreviates
+    it ("rev. ed.", which biblatex-chicago and citeproc both print as written)."""
     word = word.lower().rstrip(".")
     if word.startswith("rev"):
-        return "revised"
+        return "rev. ed."
     return ORDINALS.get(word, re.sub(r"\D", "", word))
 
 

@@ -872,6 +872,11 @@ CASES = [
         },
     ),
     (
+        "revised-edition-as-chicago-abbreviates-it",
+        "Pipes, Richard. Russia under the Old Regime. Rev. ed. London: Penguin, 1995.",
+        {"title": "Russia under the Old Regime", "edition": "rev. ed.", "publisher": "Penguin"},
+    ),
+    (
         "note-style-comma-after-the-name",
         "Lewin, Moshe, The Making of the Soviet System: Essays in Social History (New York: "
         "Pantheon, 1985).",
