@@ -57,7 +57,8 @@ class PossibleCitation:
     start: int
     end: int
     kind: str  # "parenthetical" | "narrative", as the citation it would have been; "detached"
-    # for a year alone in brackets a few words after a known author
+    # for a year alone in brackets a few words after a known author; "unread" for a
+    # parenthesis that opens as a citation of a known author but cannot be read to its end
     author: str  # "Moscow"
     year: str  # "1938"
     line: int | None = None

@@ -70,22 +70,27 @@ def authors(family: str) -> str:
 # -- years and locators ------------------------------------------------------------------------
 YEAR = r"(?: (?:1[5-9]|20)\d\d[a-z]? | n\.\s?d\. ) (?!\w)"  # 2015, 1980a, n.d.
 NOT_YEAR = rf"(?!{YEAR})"  # a bare "2012" after a year is another year, not a page
-# 45, xii, 45ff., and Chicago's page with its note: 220n4, 220nn4-5
-PAGE = r"(?: \d+ (?: nn?\d+ )? | [ivxlcdm]+ | [IVXLCDM]+ ) (?: \s?ff?\.? )? (?!\w)"
+# 45, xii, 45ff., Chicago's page with its note (220n4, 220nn4-5, 12n), and passim
+PAGE = r"""(?: (?: \d+ (?: nn?\d* )? | [ivxlcdm]+ | [IVXLCDM]+ ) (?: \s?ff?\.? )? (?!\w)
+            | (?i: passim ) (?!\w) )"""
 RANGE = rf"{PAGE} (?: \s*[-–—]\s* {PAGE} )?"  # 4-5, 4–5
 PAGE_LABEL = r"(?i: pp?\.? | с\. | стр\. )"  # dropped from the locator
 OTHER_LABEL = r"""(?i: ch(?:ap)?\. | chapter | nn?\. | notes? | §§? | vols?\. | figs?\.
-                     | paras?\. | ¶ | sec\. | cols?\. | т\. | гл\. )"""  # kept in the locator
+                     | paras?\. | ¶ | sec\. | cols?\. | т\. | гл\. | tables? | tab\.
+                     | app\. | appendix | figure )"""  # kept in the locator
 LABEL = rf"(?: {PAGE_LABEL} | {OTHER_LABEL} )"
-VALUES = rf"(?: \s*,\s* {NOT_YEAR} {RANGE} )*"  # pp. 4, 7
+VALUES = rf"(?: (?: \s*,\s* | \s+(?:and|&)\s+ ) {NOT_YEAR} {RANGE} )*"  # pp. 4, 7; 12 and 14
+# A part of a book cited by name: (Pipes 1995, introduction)
+PART = r"(?i: introduction | intro\. | preface | foreword | afterword | conclusion | epilogue )"
 LOCATOR = rf"""
-    (?: {LABEL} \s* {RANGE} | {NOT_YEAR} {RANGE} ) {VALUES}   # p. 5 | 112 | pp. 4-5, 9
-    (?: \s*,?\s* {LABEL} \s* {RANGE} {VALUES} )*               # , n. 3 | , ch. 2
+    (?: {LABEL} \s* {RANGE} | {NOT_YEAR} {RANGE} | {PART} (?!\w) ) {VALUES}   # p. 5 | 112 | preface
+    (?: (?: \s*,?\s* | \s+and\s+ ) {LABEL} \s* {RANGE} {VALUES} )*   # , n. 3 | and ch. 2
 """
 LOCATOR_SEP = r"(?: \s*[,:.]\s* | \s+ )"  # ", p. 5"; Harvard ": 45"; the slip "2008. p. 101"
 ORIGINAL = r"(?: [\[(] (?:1[5-9]|20)\d\d [\])] \s+ )"  # a reprint's first year: [1937] 2004
 YEAR_LOCATOR = rf"{ORIGINAL}? {YEAR} (?: {LOCATOR_SEP} {LOCATOR} )?"
-YEARS = rf"{YEAR_LOCATOR} (?: \s*,\s* {YEAR_LOCATOR} )*"  # 1980a, 112, 1980b
+# 1980a, 112, 1980b; 1968 and 1990
+YEARS = rf"{YEAR_LOCATOR} (?: (?: \s*,\s* | \s+(?:and|&)\s+(?={YEAR}) ) {YEAR_LOCATOR} )*"
 
 PREFIX = r"(?i: see\s+also | but\s+see | see | cf\.? | e\.g\.,? | i\.e\.,? | compare | also )"
 SUFFIX = r"\s*,\s* (?P<suffix> [^;]*?)"  # "p. 5, emphasis added": kept after the locator
@@ -145,7 +150,8 @@ YEAR_LOCATOR_PART = re.compile(
     rf"{ORIGINAL}? (?P<year> {YEAR} ) (?: {LOCATOR_SEP} (?P<locator> {LOCATOR} ) )?", re.VERBOSE
 )
 LOCATOR_PART = re.compile(
-    rf"(?: (?P<label> {LABEL} ) \s* )? (?P<values> {RANGE} {VALUES} )", re.VERBOSE
+    rf"(?<!\w) (?: (?P<label> {LABEL} ) \s* )? (?P<values> {RANGE} {VALUES} | {PART} )",
+    re.VERBOSE,
 )
 LOCATOR_WITH_SUFFIX = re.compile(rf"(?P<locator> {LOCATOR} ) (?: {SUFFIX} )?", re.VERBOSE)
 FAMILY_WORDS = re.compile(PAREN_FAMILY, re.VERBOSE)
@@ -189,7 +195,32 @@ def find_citations(
             citations.append(citation)
     if families:
         possible += _detached_years(text, families, taken)
+        possible += _unread(text, families, taken)
     return citations, sorted(possible, key=lambda p: p.start)
+
+
+CITATION_START = re.compile(
+    rf"""\s* (?: {PREFIX} \s+ )? (?P<authors> {authors(PAREN_FAMILY)} ) (?: \s*,\s* | \s+ )
+    (?P<year> {YEAR} | (?i: forthcoming | in\s+press ) (?!\w) )""",
+    re.VERBOSE,
+)
+
+
+def _unread(text: str, families: frozenset[str], taken) -> list[PossibleCitation]:
+    """ "(Davies 1980, emphasis in original)", "(Davies, forthcoming)": a parenthesis that
+    opens as a citation of a known author but that the grammar cannot read to its end. It
+    stays text, with a warning, so that no citation is dropped without a word."""
+    out = []
+    for paren in PARENTHESIS.finditer(text):
+        if any(paren.start() < end and start < paren.end() for start, end in taken):
+            continue
+        opening = CITATION_START.match(paren["body"])
+        if opening and any(
+            _known(m[0], families) for m in FAMILY_WORDS.finditer(opening["authors"])
+        ):
+            where = (paren[0], paren.start(), paren.end(), "unread")
+            out.append(PossibleCitation(*where, _spaced(opening["authors"]), opening["year"]))
+    return out
 
 
 DETACHED_YEAR = re.compile(rf"\( \s* (?P<years> {YEARS} ) \s* \)", re.VERBOSE)

@@ -158,6 +158,13 @@ def resolve(
 
 
 def _possible(possible: PossibleCitation, path: str | None) -> Problem:
+    if possible.kind == "unread":
+        message = (
+            f"'{possible.text}' opens as a citation of {possible.author} {possible.year}, but "
+            "what follows could not be read; left as text — give the year and a page as "
+            f"'({possible.author} 1990, 45)', or escape the bracket, '\\(', to keep it as text"
+        )
+        return Problem("citation", "warning", message, path, possible.line)
     if possible.kind == "detached":
         message = (
             f"'{possible.text}' stands a few words after {possible.author} but is not joined to "

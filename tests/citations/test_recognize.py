@@ -65,6 +65,29 @@ SHAPES = [
           ("Suny", "1998", "220n4", None), id="page-and-its-note-chicago"),
     shape("Suny (1998, 220nn4-5)", N, "Suny (1998, 220nn4-5)", "(1998, 220nn4-5)",
           ("Suny", "1998", "220nn4–5", None), id="narrative-page-and-its-notes"),
+    shape("(Fainsod 1963, passim)", P, "(Fainsod 1963, passim)", "(Fainsod 1963, passim)",
+          ("Fainsod", "1963", "passim", None), id="passim"),
+    shape("(Fainsod 1963, 12–14 and passim)", P, "(Fainsod 1963, 12–14 and passim)",
+          "(Fainsod 1963, 12–14 and passim)", ("Fainsod", "1963", "12–14 and passim", None),
+          id="pages-and-passim"),
+    shape("(Fainsod, 1963, pp. 12 and 14)", P, "(Fainsod, 1963, pp. 12 and 14)",
+          "(Fainsod, 1963, pp. 12 and 14)", ("Fainsod", "1963", "12 and 14", None),
+          id="pages-joined-by-and"),
+    shape("(Fainsod 1963, p. 4 and n. 3)", P, "(Fainsod 1963, p. 4 and n. 3)",
+          "(Fainsod 1963, p. 4 and n. 3)", ("Fainsod", "1963", "4, n. 3", None),
+          id="page-and-note-joined-by-and"),
+    shape("(Fainsod 1963, 12n)", P, "(Fainsod 1963, 12n)", "(Fainsod 1963, 12n)",
+          ("Fainsod", "1963", "12n", None), id="page-and-an-unnumbered-note"),
+    shape("(Fainsod 1963, table 3)", P, "(Fainsod 1963, table 3)", "(Fainsod 1963, table 3)",
+          ("Fainsod", "1963", "table 3", None), id="table"),
+    shape("(Fainsod 1963, appendix 2)", P, "(Fainsod 1963, appendix 2)",
+          "(Fainsod 1963, appendix 2)", ("Fainsod", "1963", "appendix 2", None), id="appendix"),
+    shape("(Pipes 1995, introduction)", P, "(Pipes 1995, introduction)",
+          "(Pipes 1995, introduction)", ("Pipes", "1995", "introduction", None),
+          id="a-part-named"),
+    shape("(Conquest 1968 and 1990)", P, "(Conquest 1968 and 1990)", "(Conquest 1968 and 1990)",
+          ("Conquest", "1968", None, None), ("Conquest", "1990", None, None),
+          id="two-years-joined-by-and"),
     shape("(Solomon 1996, §4)", P, "(Solomon 1996, §4)", "(Solomon 1996, §4)",
           ("Solomon", "1996", "§ 4", None), id="section-sign"),
     shape("(Smith 2010, vol. 2)", P, "(Smith 2010, vol. 2)", "(Smith 2010, vol. 2)",
@@ -556,3 +579,22 @@ def test_a_year_alone_a_few_words_after_a_known_author_is_a_warning(text, expect
     _, possible = find_citations(text, KNOWN)
     detached = [(p.text, p.author, p.year) for p in possible if p.kind == "detached"]
     assert detached == ([expected] if expected else [])
+
+
+UNREAD = [
+    ("(Kotkin 2017, emphasis in original)", ("Kotkin", "2017")),
+    ("(Kotkin, forthcoming)", ("Kotkin", "forthcoming")),
+    ("(see Roberts 2006, in passing)", ("Roberts", "2006")),
+    ("(Kotkin 2017, 45)", None),  # read: a citation
+    ("(Smithers 1990, odd words)", None),  # nobody the bibliography knows
+    ("(the year 2017, in passing)", None),  # no name opens it
+]
+
+
+@pytest.mark.parametrize("text, expected", UNREAD, ids=[r[0] for r in UNREAD])
+def test_a_known_author_s_citation_the_grammar_cannot_finish_is_a_warning(text, expected):
+    """No citation of a known author is dropped without a word: what the grammar cannot
+    read to its end stays text, reported."""
+    _, possible = find_citations(text, KNOWN)
+    unread = [(p.author, p.year) for p in possible if p.kind == "unread"]
+    assert unread == ([expected] if expected else [])

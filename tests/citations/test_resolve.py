@@ -214,6 +214,16 @@ def test_a_year_alone_after_a_known_author_is_a_warning_that_says_how_to_cite():
     )
 
 
+def test_an_unreadable_citation_of_a_known_author_is_a_warning():
+    [possible] = find_citations("as (Whitewood 2015, in passing).", known_names(BIB))[1]
+    [problem] = resolve([], BIB, "essay.md", possible=[replace(possible, line=3)]).problems
+    assert (problem.severity, problem.line) == ("warning", 3)
+    assert problem.message.startswith(
+        "'(Whitewood 2015, in passing)' opens as a citation of Whitewood 2015, but what "
+        "follows could not be read; left as text"
+    )
+
+
 def test_a_bare_parenthetical_of_an_unknown_author_is_unresolved():
     """The most common slip, a source left out, is marked in the PDF as an error."""
     resolution = resolved("as shown (Smithson, 2017).")
