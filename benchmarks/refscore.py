@@ -38,6 +38,7 @@ from pybtex.database import parse_file
 from paperbuild.references import normalise_sources, write_bibtex
 from paperbuild.references.dataset import Labelled, carve_validation, read_all, split
 from paperbuild.references.gold import gold_families, gold_fields, same_kind_as_gold
+from paperbuild.references.listing import repeats_the_author
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "training"
@@ -111,7 +112,7 @@ def shared_scorer_f1(items: list[Labelled]) -> float:
     golds = [
         {"raw": item.text, "fields": gold_fields(item, as_labelled=True)}
         for item in items
-        if same_kind_as_gold(item)
+        if same_kind_as_gold(item) and not repeats_the_author(item.text)
     ]
     with tempfile.TemporaryDirectory() as tmp:
         gold_path, sources, bib = (Path(tmp) / n for n in ("gold.jsonl", "sources.txt", "out.bib"))
@@ -176,9 +177,14 @@ def validation_golds(origin: str | None = None) -> list[dict]:
 
 
 def as_golds(items: list[Labelled], origin: str | None) -> list[dict]:
+    """Gold lines of the gold-60 kind; not those whose author is the dash for the entry
+    above theirs ("———. Title"), which no one can score out of their own list (paperbuild
+    gives them the names of the line above, here another work's)."""
     out = []
     for item in items:
         if not same_kind_as_gold(item) or origin and item.origin != origin:
+            continue
+        if repeats_the_author(item.text):
             continue
         fields = gold_fields(item)
         for role in ("author", "editor"):

@@ -10,6 +10,7 @@ from pybtex.database import BibliographyData
 
 from ..files import read_text, write_text
 from ..problems import Problem
+from . import listing
 from .bibtex import render_bibtex, to_entry
 from .corrections import apply_corrections, load_corrections
 from .keys import assign_keys, base_key
@@ -39,15 +40,14 @@ class Normalised:
 
 
 def read_sources(path: Path) -> list[tuple[int, str]]:
-    """(line number, text) of each reference line; PaperError when missing or not UTF-8."""
+    """(line number, text) of each reference line, without the list's bullets, numbers and
+    headings (see ``listing``); PaperError when missing or not UTF-8."""
     text = read_text(path)
     out = []
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+        if not line.strip() or HEADER_RE.fullmatch(line) or listing.is_heading(line):
             continue
-        if not out and HEADER_RE.fullmatch(line):
-            continue
-        out.append((number, line))
+        out.append((number, listing.without_marker(line)))
     return out
 
 
@@ -67,6 +67,16 @@ def _keyed(refs: list[tuple[Reference, int]]) -> dict[str, tuple[Reference, int]
     return dict(zip(assign_keys(bases), refs, strict=True))
 
 
+def _repeat_author(ref: Reference, before: Reference) -> None:
+    """ "———. Stalin: Breaker of Nations.": the dash stands for the names of the entry
+    above, in whichever role the dash was read (author, or editor with "———, ed.")."""
+    names = before.names.get("author") or before.names.get("editor")
+    for role in ("author", "editor"):
+        if names and listing.dash_names(ref.names.get(role, [])):
+            ref.names[role] = list(names)
+            return
+
+
 def normalise_sources(sources: Path, corrections: Path | None = None) -> Normalised:
     """Parse every line, apply corrections, key the entries and check them."""
     sources = Path(sources)
@@ -74,7 +84,7 @@ def normalise_sources(sources: Path, corrections: Path | None = None) -> Normali
     parsed: list[tuple[Reference, int]] = []
     for number, line in read_sources(sources):
         try:
-            parsed.append((parse_reference(line), number))
+            ref = parse_reference(line)
         except UnparsableReference as exc:
             problems.append(
                 Problem(
@@ -85,6 +95,10 @@ def normalise_sources(sources: Path, corrections: Path | None = None) -> Normali
                     number,
                 )
             )
+            continue
+        if listing.repeats_the_author(line) and parsed:
+            _repeat_author(ref, parsed[-1][0])
+        parsed.append((ref, number))
     if corrections is not None:
         first = _keyed(parsed)
         problems += apply_corrections(
