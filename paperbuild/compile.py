@@ -8,7 +8,6 @@ can read or write outside the working folder. When TeX fails, the first
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,6 +16,9 @@ from pathlib import Path
 
 from .errors import PaperError
 from .latex.render import Rendered
+from .texenv import BUFFER_BYTES, tex_environment
+
+__all__ = ["CompileResult", "run_latexmk", "tex_environment"]
 
 PDFLATEX = (
     "pdflatex -no-shell-escape -interaction=nonstopmode -halt-on-error -file-line-error %O %S"
@@ -29,10 +31,6 @@ BANG_LINE = re.compile(r"^! (?P<message>.*)$", re.M)
 # TeX shows where it stopped on two lines: the input read so far, then the rest, indented.
 CONTEXT_LINE = re.compile(r"^l\.(?P<line>\d+) (?P<text>.*)\n(?P<rest>.*)$", re.M)
 LAST_COMMAND = re.compile(r"\\(?:[A-Za-z@]+|.)$")
-#: TeX reads its input a line at a time into a buffer of this many bytes; TeX Live's own
-#: 200,000 is less than one long paragraph of an essay. The buffer also holds the current
-#: line of every file TeX has open, so a line of the document may fill half of it.
-BUFFER_BYTES = 4_000_000
 LONGEST_LINE = BUFFER_BYTES // 2
 #: latexmk's own account of each program it runs, to count passes as paperbuild.passes does.
 LATEXMK_RULE = re.compile(r"^Latexmk: applying rule '(pdflatex|biber)", re.M)
@@ -61,16 +59,6 @@ class CompileResult:
     log: str
     #: What ran, in order: "skeleton" (the citations alone, for biber), "pdflatex", "biber".
     runs: tuple[str, ...] = ()
-
-
-def tex_environment(source_date_epoch: int | None = None) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(openout_any="p", openin_any="p", shell_escape="f")
-    env.update(max_print_line="10000")  # unwrapped log lines, for paperbuild.texlog
-    env.update(buf_size=str(BUFFER_BYTES))
-    if source_date_epoch is not None:
-        env.update(SOURCE_DATE_EPOCH=str(source_date_epoch), FORCE_SOURCE_DATE="1")
-    return env
 
 
 def require_tools() -> None:

@@ -7,34 +7,14 @@ inputs and nothing else: the stages (and their imports) load only when needed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import incremental
 from .profiles import check_output, get_profile
 from .reproducible import source_date_epoch
+from .results import BuildResult, describe_runs
 
-if TYPE_CHECKING:
-    from .stages import Analysis
-
-
-@dataclass
-class BuildResult:
-    output: Path  # the PDF or .docx published in the build folder
-    analysis: Analysis | None  # None when up to date: nothing was read
-    log: str
-    up_to_date: bool = False
-    runs: tuple[str, ...] = ()  # what TeX ran, as paperbuild.compile.CompileResult.runs
-
-
-def describe_runs(runs: tuple[str, ...]) -> str:
-    """E.g. "skeleton, biber, 2 passes" or "1 pass, no biber": for the build, watch and bench."""
-    passes = runs.count("pdflatex")
-    counted = f"{passes} pass{'' if passes == 1 else 'es'}"
-    if "biber" not in runs:
-        return f"{counted}, no biber"
-    return f"{'skeleton, ' if 'skeleton' in runs else ''}biber, {counted}"
+__all__ = ["BuildResult", "build", "build_locked", "describe_runs"]
 
 
 def build(

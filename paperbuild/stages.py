@@ -8,11 +8,9 @@ followed by write (pandoc, see :mod:`paperbuild.docx`) -> publish, with no TeX.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .booklet import booklet_profile, impose
-from .citations.model import Resolution
 from .citations.place import place_notes
 from .citations.resolve import known_names, resolve
 from .citations.scan import by_run, scan_document
@@ -22,24 +20,15 @@ from .files import publish, write_text
 from .incremental import work_dir
 from .latex.render import Rendered, render_document
 from .paper import Paper, load_paper
-from .pipeline import BuildResult, describe_runs
 from .preamble import compile_fast
-from .problems import Problem
 from .profiles import Profile, get_profile
+from .results import Analysis, BuildResult, describe_runs
 
 JOBNAME = "paper"
 BIB_NAME = "references.bib"
 #: The essay the work folder's output came from, as an absolute path, for ``invoke check``.
 ESSAY_RECORD = ".essay-path"
 Say = Callable[[str], None]
-
-
-@dataclass
-class Analysis:
-    paper: Paper
-    resolution: Resolution
-    placed: Document
-    problems: list[Problem] = field(default_factory=list)
 
 
 def analyse(paper: Paper) -> Analysis:

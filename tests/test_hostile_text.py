@@ -23,7 +23,7 @@ from test_bad_input import invoke, snapshot
 from paperbuild.compile import run_latexmk
 from paperbuild.document import Document, FrontMatter, Paragraph, Text
 from paperbuild.errors import PaperError
-from paperbuild.latex import charset
+from paperbuild.latex import charset, charset_probe
 from paperbuild.latex.escape import escape, untypesettable
 from paperbuild.latex.render import Rendered, render_document
 from paperbuild.profiles import get_profile
@@ -112,7 +112,7 @@ def test_characters_the_fonts_lack_become_placeholders(text, latex, missing):
 def test_typesettable_list_is_drawn_from_tex_live():
     """Every listed character is one inputenc declares for our encodings."""
     listed = charset.read_data()
-    assert listed and listed <= charset.declared_in_tex_live()
+    assert listed and listed <= charset_probe.declared_in_tex_live()
 
 
 # -- compiling, slow ----------------------------------------------------------------------------
@@ -262,7 +262,7 @@ def test_template_fault_names_the_essay_line_and_command(tmp_path):
 @needs_tex
 def test_typesettable_list_matches_what_tex_prints():
     """Regenerating the list from the installed TeX Live gives the list we ship."""
-    assert charset.probe(charset.declared_in_tex_live()) == charset.read_data()
+    assert charset_probe.probe(charset_probe.declared_in_tex_live()) == charset.read_data()
 
 
 @pytest.mark.slow
