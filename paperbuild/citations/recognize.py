@@ -15,6 +15,7 @@ back as possible citations, for the caller to warn about rather than to cite.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -182,9 +183,11 @@ def find_citations(
     found = [*_parenthetical(text, phrases), *_narrative(text, families), *_explicit(text)]
     citations: list[Citation] = []
     possible: list[PossibleCitation] = []
-    taken = list(blocked)
+    blocked = _merged(blocked)
+    taken: list[tuple[int, int]] = []  # disjoint and in order, so only the last can overlap
     for citation in sorted(found, key=lambda c: c.start):
-        if any(citation.start < end and start < citation.end for start, end in taken):
+        overlaps_taken = bool(taken) and taken[-1][1] > citation.start
+        if overlaps_taken or _overlaps(blocked, citation.start, citation.end):
             continue
         taken.append((citation.start, citation.end))
         if _maybe_place(citation, known) and not _reported_speech(citation, text):
@@ -194,9 +197,27 @@ def find_citations(
         else:
             citations.append(citation)
     if families:
+        taken = _merged(blocked + taken)
         possible += _detached_years(text, families, taken)
         possible += _unread(text, families, taken)
     return citations, sorted(possible, key=lambda p: p.start)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, overlapping ones joined (a link inside code is one span)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (as :func:`_merged` gives them)."""
+    at = bisect.bisect_left(spans, (end,))
+    return at > 0 and spans[at - 1][1] > start
 
 
 CITATION_START = re.compile(
@@ -212,7 +233,7 @@ def _unread(text: str, families: frozenset[str], taken) -> list[PossibleCitation
     stays text, with a warning, so that no citation is dropped without a word."""
     out = []
     for paren in PARENTHESIS.finditer(text):
-        if any(paren.start() < end and start < paren.end() for start, end in taken):
+        if _overlaps(taken, paren.start(), paren.end()):
             continue
         opening = CITATION_START.match(paren["body"])
         if opening and any(
@@ -225,6 +246,8 @@ def _unread(text: str, families: frozenset[str], taken) -> list[PossibleCitation
 
 DETACHED_YEAR = re.compile(rf"\( \s* (?P<years> {YEARS} ) \s* \)", re.VERBOSE)
 SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s")
+#: How far back a name is looked for: six words and more, never the whole paragraph again.
+LOOK_BACK = 200
 
 
 def _detached_years(text: str, families: frozenset[str], taken) -> list[PossibleCitation]:
@@ -233,9 +256,9 @@ def _detached_years(text: str, families: frozenset[str], taken) -> list[Possible
     warning, since "Khlevniuk (2009)" would have been a citation."""
     out = []
     for paren in DETACHED_YEAR.finditer(text):
-        if any(paren.start() < end and start < paren.end() for start, end in taken):
+        if _overlaps(taken, paren.start(), paren.end()):
             continue
-        sentence = text[: paren.start()]
+        sentence = text[max(0, paren.start() - LOOK_BACK) : paren.start()]
         ends = list(SENTENCE_END.finditer(sentence))
         sentence = sentence[ends[-1].end() :] if ends else sentence
         names = [m for m in NARRATIVE_FAMILY.finditer(sentence) if _known(m[0], families)]
