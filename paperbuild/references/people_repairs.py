@@ -11,6 +11,7 @@ import re
 
 from . import fields as F
 from .people import names_then_title
+from .spans import Span, fix_first_pair
 
 WRAP = F.SPAN_WRAP
 
@@ -84,20 +85,20 @@ GIVEN_WITHOUT_FAMILY_RE = re.compile(r"(?:\band|&)\s+[^\W\d_][^\W\d_'’-]+(?:\s
 FAMILY_OPENING_RE = re.compile(r"^(?P<family>[^\W\d_][\w'’-]+)\.\s+(?=\S)")
 
 
-def family_name_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def family_name_in_the_title(spans: list[Span]) -> list[Span]:
     """'Davies, R. W., and Stephen G.' + 'Wheatcroft. The Years of Hunger': the last
     person's family name, read as the title's first word, goes back to the people."""
-    out = list(spans)
-    for i in range(len(out) - 1):
-        (label, people), (after, text) = out[i], out[i + 1]
-        m = FAMILY_OPENING_RE.match(text) if after == "title" else None
-        if label == "author" and m and GIVEN_WITHOUT_FAMILY_RE.search(people.rstrip()):
-            out[i : i + 2] = [
-                (label, f"{people.rstrip()} {m['family']}."),
-                (after, text[m.end() :]),
+
+    def fix(people: Span, title: Span) -> list[Span] | None:
+        m = FAMILY_OPENING_RE.match(title[1]) if title[0] == "title" else None
+        if people[0] == "author" and m and GIVEN_WITHOUT_FAMILY_RE.search(people[1].rstrip()):
+            return [
+                ("author", f"{people[1].rstrip()} {m['family']}."),
+                ("title", title[1][m.end() :]),
             ]
-            break
-    return out
+        return None
+
+    return fix_first_pair(spans, fix)
 
 
 def organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -114,39 +115,38 @@ def organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str
     return [("author", spans[0][1]), *spans[1:]]
 
 
-def nickname_before_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def nickname_before_the_title(spans: list[Span]) -> list[Span]:
     """'Brown, Henry “Box”. “Narrative of…”': a quoted word or two just after the name,
     then a quoted title, is the person's nickname, not the title's beginning."""
-    out = list(spans)
-    for i in range(1, len(out)):
-        (before, who), (label, text) = out[i - 1], out[i]
-        m = re.match(r"^([“\"][^”\"\s]+(?:\s[^”\"\s]+)?[”\"])\.?\s+(?=[“\"])", text)
-        if before == "author" and label == "title" and m and not who.rstrip().endswith("."):
-            out[i - 1 : i + 1] = [("author", f"{who} {m.group(1)}"), ("title", text[m.end() :])]
-            break
-    return out
+
+    def fix(who: Span, title: Span) -> list[Span] | None:
+        m = NICKNAME_RE.match(title[1])
+        if who[0] == "author" and title[0] == "title" and m and not who[1].rstrip().endswith("."):
+            return [("author", f"{who[1]} {m.group(1)}"), ("title", title[1][m.end() :])]
+        return None
+
+    return fix_first_pair(spans, fix)
 
 
+NICKNAME_RE = re.compile(r"^([“\"][^”\"\s]+(?:\s[^”\"\s]+)?[”\"])\.?\s+(?=[“\"])")
 PARTICLE_END_RE = re.compile(
     r"^(?P<rest>(?:[^\W\d_][\w'’-]*\s+){1,2}(?:da|das|de|do|dos|du|del|della|di|van|von|der"
     r"|den|ten|ter|la|le))\.\s+(?=\S)"
 )
 
 
-def family_particle_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def family_particle_in_the_title(spans: list[Span]) -> list[Span]:
     """'Silveira, Daniela' + 'Magalhaes da. Fábrica de contos': an inverted name whose
     given names end on a particle ("Magalhaes da") ran into the title."""
-    out = list(spans)
-    for i in range(1, len(out)):
-        (before, who), (label, text) = out[i - 1], out[i]
-        m = PARTICLE_END_RE.match(text) if label == "title" else None
-        if before == "author" and m and who.count(",") == 1 and not who.rstrip().endswith("."):
-            out[i - 1 : i + 1] = [
-                ("author", f"{who} {m.group('rest')}."),
-                ("title", text[m.end() :]),
-            ]
-            break
-    return out
+
+    def fix(who: Span, title: Span) -> list[Span] | None:
+        m = PARTICLE_END_RE.match(title[1]) if title[0] == "title" else None
+        name = who[1]
+        if who[0] == "author" and m and name.count(",") == 1 and not name.rstrip().endswith("."):
+            return [("author", f"{name} {m.group('rest')}."), ("title", title[1][m.end() :])]
+        return None
+
+    return fix_first_pair(spans, fix)
 
 
 INVERTED_THEN_TITLE_RE = re.compile(
@@ -155,18 +155,18 @@ INVERTED_THEN_TITLE_RE = re.compile(
 )
 
 
-def title_in_the_author(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def title_in_the_author(spans: list[Span]) -> list[Span]:
     """'Auner, Joseph, A Schoenberg Reader:' + 'Documents of a Life': a note-style
     reference with a comma after the name, whose title's first part, up to its colon,
     the labeller read into the author."""
-    out = list(spans)
-    for i in range(len(out) - 1):
-        (label, text), nxt = out[i], out[i + 1]
-        m = INVERTED_THEN_TITLE_RE.match(text.strip()) if label == "author" else None
-        if m and nxt[0] == "title" and " and " not in m.group("title"):
-            out[i : i + 2] = [("author", m.group("who")), ("title", f"{m.group('title')} {nxt[1]}")]
-            break
-    return out
+
+    def fix(who: Span, title: Span) -> list[Span] | None:
+        m = INVERTED_THEN_TITLE_RE.match(who[1].strip()) if who[0] == "author" else None
+        if m and title[0] == "title" and " and " not in m.group("title"):
+            return [("author", m.group("who")), ("title", f"{m.group('title')} {title[1]}")]
+        return None
+
+    return fix_first_pair(spans, fix)
 
 
 def title_from_people(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:

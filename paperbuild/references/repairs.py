@@ -24,6 +24,7 @@ from .people_repairs import (
     title_in_the_author,
     translator_without_a_cue,
 )
+from .spans import Span, fix_first_pair
 
 WRAP = F.SPAN_WRAP
 
@@ -118,54 +119,57 @@ FACTS_IN_BRACKETS_RE = re.compile(
 )
 
 
-def _facts_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _facts_in_the_title(spans: list[Span]) -> list[Span]:
     """'William Kentridge (Brussels: Société des Expositions,' + '1998).': the place and
     publisher of a note-form reference, read into the title before its date."""
     labels = [label for label, _ in spans]
     if "location" in labels or "publisher" in labels:
         return spans
-    out = list(spans)
-    for i in range(len(out) - 1):
-        (label, text), (after, date) = out[i], out[i + 1]
-        m = FACTS_IN_BRACKETS_RE.search(text) if label == "title" else None
-        if m and after == "date" and ")" in date and text.count("(") > text.count(")"):
-            out[i : i + 1] = [
+
+    def fix(title: Span, date: Span) -> list[Span] | None:
+        text = title[1]
+        m = FACTS_IN_BRACKETS_RE.search(text) if title[0] == "title" else None
+        if m and date[0] == "date" and ")" in date[1] and text.count("(") > text.count(")"):
+            return [
                 ("title", text[: m.start()]),
                 ("location", m["place"] + ":"),
                 ("publisher", m["publisher"] + ","),
+                date,
             ]
-            break
-    return out
+        return None
+
+    return fix_first_pair(spans, fix)
 
 
-def _title_end_in_the_journal(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _title_end_in_the_journal(spans: list[Span]) -> list[Span]:
     """'Exposure to ideologically' + 'diverse news and opinion. Science': a title stopped
     mid-phrase, the journal span opening in lower case with the title's end before its
     full stop."""
-    out = list(spans)
-    for i in range(len(out) - 1):
-        (label, title), (after, text) = out[i], out[i + 1]
+
+    def fix(title: Span, journal: Span) -> list[Span] | None:
+        (label, start), (after, text) = title, journal
         head, stop, tail = text.partition(". ")
         if (
             label == "title"
             and after in ("journal", "container-title")
-            and re.search(r"[^\W\d_]$", title)
+            and re.search(r"[^\W\d_]$", start)
             and re.match(r"[^\W\d_]*[a-z]", text)
             and not re.match(r"(?:in|dans|em|en|im|w)\s", text)
             and stop
             and tail.strip()
         ):
-            out[i : i + 2] = [("title", f"{title} {head}."), (after, tail)]
-            break
-    return out
+            return [("title", f"{start} {head}."), (after, tail)]
+        return None
+
+    return fix_first_pair(spans, fix)
 
 
-def _place_split_from_its_end(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _place_split_from_its_end(spans: list[Span]) -> list[Span]:
     """'Albuquerque, New' + 'Mexico, University of New Mexico Press': a place whose last
     words the labeller gave to the publisher after it."""
-    out = list(spans)
-    for i in range(len(out) - 1):
-        (label, place), (after, text) = out[i], out[i + 1]
+
+    def fix(location: Span, publisher: Span) -> list[Span] | None:
+        (label, place), (after, text) = location, publisher
         first, comma, rest = text.partition(",")
         words = place.split()
         if (
@@ -177,9 +181,10 @@ def _place_split_from_its_end(spans: list[tuple[str, str]]) -> list[tuple[str, s
             and rest.strip()
             and is_place(f"{words[-1]} {first.strip()}")
         ):
-            out[i : i + 2] = [(label, f"{place} {first.strip()}:"), (after, rest.strip())]
-            break
-    return out
+            return [(label, f"{place} {first.strip()}:"), (after, rest.strip())]
+        return None
+
+    return fix_first_pair(spans, fix)
 
 
 def _title_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
