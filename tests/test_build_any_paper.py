@@ -58,6 +58,8 @@ def test_shapes_essay_builds_with_notes_and_cyrillic(shapes_folder, tmp_path):
     assert "Хлевнюк" in flat  # Cyrillic typeset and readable back
     assert "212–13" in flat  # a Russian work's page range takes the essay's en dash
     assert "London: Faber and Faber" in flat  # an "and" in a publisher is no list
+    assert "Eisenstein, Sergei. Battleship Potemkin." in flat  # a film under its director
+    assert "Europe-Asia Studies, 2026. In press." in flat  # an article not yet out
     assert "[?? Snyder, 2010, 42: not in the sources]" in flat
     fonts = subprocess.run(
         ["pdffonts", str(result.output)], capture_output=True, text=True, check=True

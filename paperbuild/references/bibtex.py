@@ -13,8 +13,9 @@ from .reference import PERSON_ROLES, Reference
 #: Output order of fields; any other field follows, alphabetically.
 FIELD_ORDER = (
     "title", "subtitle", "shorttitle", "titleaddon", "maintitle", "booktitle", "journaltitle",
-    "edition", "volume", "number", "pages", "date", "type", "location", "publisher", "institution",
-    "organization", "url", "urldate", "doi", "language", "langid", "note",
+    "edition", "volume", "number", "pages", "date", "pubstate", "type", "location", "publisher",
+    "institution", "organization", "url", "urldate", "doi", "language", "langid", "note",
+    "addendum",
 )  # fmt: skip
 TITLE_FIELDS = frozenset({"title", "subtitle", "shorttitle", "maintitle", "booktitle"})
 VERBATIM_FIELDS = frozenset({"url", "doi", "date", "urldate", "language", "langid", "type"})

@@ -154,6 +154,12 @@ def _dates(texts: list[str], ref: Reference) -> None:
         if F.NODATE_RE.search(text):
             ref.fields["_nodate"] = "1"
             continue
+        span = YEAR_SPAN_RE.fullmatch(text.strip(WRAP + "()[]"))
+        if span and "date" not in ref.fields:  # "(2003-2004)": an academic year's volume
+            later = span["end"] if len(span["end"]) == 4 else span["start"][:2] + span["end"]
+            if later > span["start"]:
+                ref.fields["date"] = f"{span['start']}/{later}"
+                continue
         for m in re.finditer(rf"(?P<open>[\[(])?\s*(?P<y>{F.YEAR})(?P<suffix>[a-z])?\b", text):
             years.append((m.group("y"), bool(m.group("open")) and len(texts) + len(years) > 1))
             if m.group("suffix") and "_yearsuffix" not in ref.fields:
@@ -177,6 +183,9 @@ def _dates(texts: list[str], ref: Reference) -> None:
                 if "date" not in ref.fields or ref.fields["date"].startswith(original)
                 else ref.fields["date"]
             )
+
+
+YEAR_SPAN_RE = re.compile(rf"(?P<start>{F.YEAR})\s*[-–/]\s*(?P<end>{F.YEAR}|\d\d)")
 
 
 def _month_day(text: str) -> str | None:
@@ -285,7 +294,9 @@ def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
         ref.fields["isbn"] = re.sub(r"(?i)^isbn:?\s*", "", strip(isbn[0]))
 
 
+PUBSTATE_WORDS = {"inpress": "in press", "forthcoming": "forthcoming"}
 PLACE_COLON_RE = re.compile(r"(?P<loc>[^:]{2,40}?)\s*:\s*(?P<pub>.+)")
+STATE_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{1,4}\.?")
 PLACE_CODE_RE = re.compile(r"(?:[A-Z]\.?\s?){1,3}|[A-Z][a-z]{1,3}\.")
 ISBN_TAIL_RE = re.compile(r"[.,;]?\s*ISBN(?:-1[03])?:?\s*(?P<isbn>[\dXx][\dXx\-\s]{8,}[\dXx])\W*$")
 LEAD_IN_TAIL_RE = re.compile(
@@ -316,6 +327,8 @@ def _place_beside(text: str) -> tuple[str | None, str]:
     if len(parts) < 2:
         return None, text
     tail = len(parts)
+    if tail > 2 and STATE_ABBREVIATION_RE.fullmatch(parts[-1]) and is_place(parts[-2]):
+        tail -= 1  # "Burbank, Calif" (its full stop gone with the span's)
     while tail > 1 and _placelike(parts[tail - 1]):
         tail -= 1
     if tail < len(parts) and not all(PLACE_CODE_RE.fullmatch(p) for p in parts[tail:]):
@@ -358,6 +371,13 @@ def _notes(by_label: dict[str, list[str]], ref: Reference) -> None:
                 ref.fields["number"] = number.group()
         elif words and not MEDIUM_RE.match(words) and not F.LEAD_IN_RE.match(words):
             ref.fields["type"] = words
+    for state in by_label.get("pubstate", [])[:1]:  # biblatex's key, set by venue_repairs
+        # biblatex-chicago prints a pubstate in the year's place, and a date overrides it:
+        # with a year given, the state is said after the rest ("…, 2026. In press.").
+        if "date" in ref.fields:
+            ref.fields["addendum"] = PUBSTATE_WORDS[state]
+        else:
+            ref.fields["pubstate"] = state
     for text in by_label.get("note", []):
         words = strip(text).strip("[]()")
         accessed = ACCESSED_RE.search(words)

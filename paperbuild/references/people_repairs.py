@@ -101,6 +101,74 @@ def family_name_in_the_title(spans: list[Span]) -> list[Span]:
     return fix_first_pair(spans, fix)
 
 
+#: A list of people closed by its "and": the last name inverted, its initials, then a comma
+#: and a few words that are no name ("…, Bishop, J. and Miller,R.McG., Roter" + "Kamm…").
+CLOSED_LIST_THEN_WORDS_RE = re.compile(
+    r"^(?P<who>.+?(?:\band|&)\s+[^\W\d_][\w'’-]+,\s*(?:[^\W\d_][^\W\d_]{0,2}\.\s*-?){1,4}),"
+    r"\s+(?P<words>[^,;()]{1,30})$"
+)
+
+
+def title_words_after_the_last_name(spans: list[Span]) -> list[Span]:
+    """'…, Bishop, J. and Miller,R.McG., Roter' + 'Kamm impact crater': after the "and"
+    that brings in the last person and that person's initials, the list is over; the words
+    the labeller read on into the author open the title."""
+
+    def fix(who: Span, title: Span) -> list[Span] | None:
+        m = CLOSED_LIST_THEN_WORDS_RE.match(who[1].strip()) if who[0] == "author" else None
+        if m and title[0] == "title" and not INITIALS_ONLY_RE.fullmatch(m["words"]):
+            return [("author", m["who"] + ","), ("title", f"{m['words']} {title[1]}")]
+        return None
+
+    return fix_first_pair(spans, fix)
+
+
+INITIALS_ONLY_RE = re.compile(r"(?:[^\W\d_]\.\s*-?)+|[A-Z]{1,3}")
+
+
+#: MLA's film: "Title. Dir. First Last. [Perf. Cast.] Distributor, Year." The director
+#: stands in the author's place, as in AnyStyle's and Zotero's readings of a film.
+FILM_RE = re.compile(
+    r"^(?P<title>[^\W\d_].*?[^\W\d_][?!”\"’]?)\.?\s+Dir(?:\.|ected\s+by)\s+"
+    r"(?P<director>[^\W\d_][\w'’-]+(?:\s+(?:[^\W\d_]\.|[^\W\d_][\w'’-]+)){1,3})\.\s+"
+    r"(?:(?P<cast>Perf(?:\.|ormed\s+by)\s+[^.]+\.)\s+)?(?=\S)"
+)
+
+
+def film_by_its_director(spans: list[Span]) -> list[Span]:
+    """'Back to Chernobyl. Dir. Bill Kurtis. WGBH…, 1989.': a film's title, its director
+    (the author) and cast, whatever the labeller made of them; the distributor and year
+    after them keep the labels they had."""
+    if not spans or spans[0][0] not in ("author", "editor", "title"):
+        return spans
+    text = " ".join(t for _, t in spans)
+    m = FILM_RE.match(text)
+    if not m:
+        return spans
+    out = [("title", m["title"] + "."), ("author", m["director"] + ".")]
+    if m["cast"]:
+        out.append(("note", m["cast"]))
+    start, rest = 0, []
+    for label, span in spans:  # the spans after the film's head, the first one cut
+        end = start + len(span) + 1
+        if end > m.end():
+            rest.append((label, span[max(0, m.end() - start) :]))
+        start = end
+    return out + _distributor(rest)
+
+
+def _distributor(rest: list[Span]) -> list[Span]:
+    """What a film's head leaves before its year names who distributed it (and perhaps
+    where, which interpret splits off): "Goskino" read as a place or left as a note is
+    the distributor."""
+    if any(label == "publisher" for label, _ in rest):
+        return rest
+    named = next((i for i, (label, _) in enumerate(rest) if label in ("location", "note")), None)
+    if named is not None:
+        rest[named] = ("publisher", rest[named][1])
+    return rest
+
+
 def organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'Ministry of Land, Transport, and Tourism (MLIT) (2013): A Glance at…': with no
     people, a title before the date and another after it, the first stands in the

@@ -18,13 +18,24 @@ from .people_repairs import (
     author_date_title_in_a_note,
     family_name_in_the_title,
     family_particle_in_the_title,
+    film_by_its_director,
     nickname_before_the_title,
     organisation_before_the_date,
     title_from_people,
     title_in_the_author,
+    title_words_after_the_last_name,
     translator_without_a_cue,
 )
 from .spans import Span, fix_first_pair
+from .venue_repairs import (
+    QUOTED_THEN_MORE_RE,
+    date_after_the_volume,
+    journal_ending_the_title,
+    journal_of_a_work_not_yet_out,
+    publisher_read_as_book,
+    publisher_read_as_journal,
+    year_ending_the_title,
+)
 
 WRAP = F.SPAN_WRAP
 
@@ -280,9 +291,6 @@ def _book_after_chapter(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-QUOTED_THEN_MORE_RE = re.compile(r"^(?P<title>[“\"‘«].+?[”\"’»][.,]?)\s+(?P<rest>[^\W\d_].*)$")
-
-
 def _journal_after_quoted_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A quoted title and the journal after it, read as one title, with a volume or pages
     to follow: '"Les Franco-Américains", Histoire des travailleurs,' + 'vol. 1, no. 1'; or
@@ -408,23 +416,35 @@ def _article_before_the_journal(spans: list[tuple[str, str]]) -> list[tuple[str,
     return out
 
 
+LONE_NUMBER_RE = re.compile(r"\s*\d{1,4}[\s,.]*")
+
+
 def _journal_read_as_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'…Consequences,' + 'Francia,' + '26,' + '1999,' + '57-75.': a place with no publisher,
-    right after the title and followed by a volume or a page range, is the journal."""
+    right after the title and followed by a volume or a page range, is the journal; so is
+    one after a quoted title and before a lone number ("‘The Illiterate Brain’, Brain, 121
+    (1998)")."""
     labels = [label for label, _ in spans]
     if {"publisher", "journal", "container-title"} & set(labels) or "title" not in labels:
         return spans
     i = labels.index("title")
     if i + 1 >= len(spans) or labels[i + 1] != "location":
         return spans
+    quoted = spans[i][1].lstrip().startswith(("“", '"', "‘", "«"))
+    rest = [
+        ("volume", text)
+        if label == "pages" and quoted and LONE_NUMBER_RE.fullmatch(text)
+        else (label, text)
+        for label, text in spans[i + 2 :]
+    ]
     numbers = [
         text
-        for label, text in spans[i + 2 :]
+        for label, text in rest
         if label == "volume" or label == "pages" and re.search(r"\d\s*[-–—]\s*\d", text)
     ]
     if not numbers:
         return spans
-    return spans[: i + 1] + [("journal", spans[i + 1][1])] + spans[i + 2 :]
+    return spans[: i + 1] + [("journal", spans[i + 1][1])] + rest
 
 
 VOLUME_SPLIT_RE = re.compile(
@@ -510,6 +530,7 @@ def _continues(before: tuple[str, str], text: str) -> bool:
 
 REPAIRS = (
     _date_spills,
+    film_by_its_director,
     author_date_title_in_a_note,
     _title_before_the_date,
     organisation_before_the_date,
@@ -517,6 +538,7 @@ REPAIRS = (
     family_particle_in_the_title,
     title_in_the_author,
     family_name_in_the_title,
+    title_words_after_the_last_name,
     _facts_in_the_title,
     _title_end_in_the_journal,
     _place_split_from_its_end,
@@ -536,4 +558,10 @@ REPAIRS = (
     _article_before_the_journal,
     _journal_read_as_place,
     _volume_titles,
+    journal_of_a_work_not_yet_out,
+    publisher_read_as_journal,
+    publisher_read_as_book,
+    year_ending_the_title,
+    date_after_the_volume,
+    journal_ending_the_title,
 )

@@ -888,6 +888,44 @@ CASES = [
             "publisher": "Pantheon",
         },
     ),
+    (
+        "mla-film-by-its-director",
+        "The Harbour Strike. Dir. Anna Lind. Perf. Karl Berg, Eva Holm. Nordfilm, Malmö, 1971.",
+        {
+            "author": ["Lind, Anna"],
+            "title": "The Harbour Strike",
+            "publisher": "Nordfilm",
+            "location": "Malmö",
+            "date": "1971",
+        },
+    ),
+    (
+        "apa-article-in-press",
+        "Lind, K., & Berg, A. (2024). Harbour silt in the Baltic. Marine Geology. (in press)",
+        {"journaltitle": "Marine Geology", "addendum": "in press", "date": "2024"},
+    ),
+    (
+        "cmos18-book-with-publisher-and-no-place",
+        "Lind, Karin. Harbour Towns of the Baltic: A Social History. Nordic Academic, 2013.",
+        {"publisher": "Nordic Academic", "location": None, "date": "2013"},
+    ),
+    (
+        "report-by-an-agency-in-a-state-abbreviated-without-its-stop",
+        "Berg, A. & Holm, P., 2003. Harbour Silt and Associated Issues. Oklahoma Geological "
+        "Survey, Norman, Okla.",
+        {"publisher": "Oklahoma Geological Survey", "location": "Norman, Okla"},
+    ),
+    (
+        "chicago-article-in-a-volume-of-an-academic-year",
+        "Lind, Karin, “Harbour Dues in Visby,” Baltic Review 18 (2003–2004): 4–44.",
+        {"volume": "18", "date": "2003/2004", "pages": "4--44", "origdate": None},
+    ),
+    (
+        "italian-note-form-article",
+        "Karin Lind, Porti e mercanti nel Baltico medievale: il caso di Visby, Rivista "
+        "storica, 14, 1970, 319-338.",
+        {"title": "Porti e mercanti nel Baltico medievale", "journaltitle": "Rivista storica"},
+    ),
 ]
 
 

@@ -270,6 +270,168 @@ CASES = [
         [("title", "“Harbour Towns,”"), ("container-title", "in Essays on Trade")],
         [("title", "“Harbour Towns,”"), ("container-title", "in Essays on Trade")],
     ),
+    (
+        "words-after-the-last-person-of-a-closed-list-open-the-title",
+        [
+            ("author", "Lind, K., Berg, A.M. and Holm,P.McK., Harbour"),
+            ("title", "dues in the Baltic, 1600–1800."),
+        ],
+        [
+            ("author", "Lind, K., Berg, A.M. and Holm,P.McK.,"),
+            ("title", "Harbour dues in the Baltic, 1600–1800."),
+        ],
+    ),
+    (
+        "a-closed-list-ending-on-initials-is-left-alone",
+        [("author", "Lind, K. and Holm, P., A. B."), ("title", "Harbour Dues.")],
+        [("author", "Lind, K. and Holm, P., A. B."), ("title", "Harbour Dues.")],
+    ),
+    (
+        "a-film-its-director-and-cast",
+        [
+            ("author", "The Harbour Strike. Dir."),
+            ("publisher", "Anna Lind. Perf. Karl Berg, Eva Holm. Nordfilm, Malmö,"),
+            ("date", "1971."),
+        ],
+        [
+            ("title", "The Harbour Strike."),
+            ("author", "Anna Lind."),
+            ("note", "Perf. Karl Berg, Eva Holm."),
+            ("publisher", "Nordfilm, Malmö,"),
+            ("date", "1971."),
+        ],
+    ),
+    (
+        "a-film-distributor-read-as-a-place",
+        [
+            ("title", "Harbour Lights. Directed by Karl Berg."),
+            ("location", "Nordfilm,"),
+            ("date", "1968."),
+        ],
+        [
+            ("title", "Harbour Lights."),
+            ("author", "Karl Berg."),
+            ("publisher", "Nordfilm,"),
+            ("date", "1968."),
+        ],
+    ),
+    (
+        "a-journal-with-in-press-read-as-a-publisher",
+        [("title", "Harbour silt in the Baltic."), ("publisher", "Marine Geology. (in press)")],
+        [
+            ("title", "Harbour silt in the Baltic."),
+            ("journal", "Marine Geology"),
+            ("pubstate", "inpress"),
+        ],
+    ),
+    (
+        "a-journal-to-appear-read-as-a-second-title",
+        [
+            ("author", "Lind, K."),
+            ("title", "Harbour silt,"),
+            ("date", "2019."),
+            ("title", "Marine Geology, to appear."),
+        ],
+        [
+            ("author", "Lind, K."),
+            ("title", "Harbour silt,"),
+            ("date", "2019."),
+            ("journal", "Marine Geology"),
+            ("pubstate", "forthcoming"),
+        ],
+    ),
+    (
+        "an-agency-and-its-place-read-as-a-journal",
+        [("title", "Harbour Silt Surveys."), ("journal", "Swedish Geological Survey, Uppsala.")],
+        [("title", "Harbour Silt Surveys."), ("publisher", "Swedish Geological Survey, Uppsala.")],
+    ),
+    (
+        "a-journal-ending-on-a-place-with-pages-stays-a-journal",
+        [("title", "Silt."), ("journal", "Notes of the Society, London."), ("pages", "12-19.")],
+        [("title", "Silt."), ("journal", "Notes of the Society, London."), ("pages", "12-19.")],
+    ),
+    (
+        "a-publisher-without-place-read-as-a-book",
+        [
+            ("title", "Harbour Towns: A Social History."),
+            ("container-title", "Brightwave,"),
+            ("date", "2013."),
+        ],
+        [
+            ("title", "Harbour Towns: A Social History."),
+            ("publisher", "Brightwave,"),
+            ("date", "2013."),
+        ],
+    ),
+    (
+        "a-book-after-a-quoted-chapter-stays-a-book",
+        [("title", "“Harbour Dues.”"), ("container-title", "Baltic Trade,"), ("date", "2013.")],
+        [("title", "“Harbour Dues.”"), ("container-title", "Baltic Trade,"), ("date", "2013.")],
+    ),
+    (
+        "a-year-ending-the-title-read-into-the-journal",
+        [
+            ("title", "The harbour strike of May,"),
+            ("journal", "1926. Labour History"),
+            ("volume", "12:"),
+        ],
+        [
+            ("title", "The harbour strike of May, 1926."),
+            ("journal", "Labour History"),
+            ("volume", "12:"),
+        ],
+    ),
+    (
+        "a-journal-after-a-quoted-title-read-as-a-place-before-its-volume",
+        [
+            ("title", "‘Harbour Dues’,"),
+            ("location", "Baltica,"),
+            ("pages", "121"),
+            ("date", "(1998)."),
+        ],
+        [
+            ("title", "‘Harbour Dues’,"),
+            ("journal", "Baltica,"),
+            ("volume", "121"),
+            ("date", "(1998)."),
+        ],
+    ),
+    (
+        "an-academic-year-in-brackets-after-the-volume-is-the-date",
+        [("journal", "Baltic Review"), ("volume", "18 (2003-2004):"), ("pages", "4-144.")],
+        [
+            ("journal", "Baltic Review"),
+            ("volume", "18"),
+            ("date", "(2003-2004):"),
+            ("pages", "4-144."),
+        ],
+    ),
+    (
+        "a-bracketed-year-after-the-volume-stays-when-a-date-is-there",
+        [("date", "2004."), ("journal", "Baltic Review"), ("volume", "18 (3)"), ("pages", "4-14.")],
+        [("date", "2004."), ("journal", "Baltic Review"), ("volume", "18 (3)"), ("pages", "4-14.")],
+    ),
+    (
+        "a-journal-at-the-end-of-a-note-form-title",
+        [
+            ("title", "Porti e mercanti: il Baltico, Rivista storica,"),
+            ("volume", "14,"),
+            ("date", "1970,"),
+            ("pages", "319-338."),
+        ],
+        [
+            ("title", "Porti e mercanti: il Baltico,"),
+            ("journal", "Rivista storica,"),
+            ("volume", "14,"),
+            ("date", "1970,"),
+            ("pages", "319-338."),
+        ],
+    ),
+    (
+        "a-book-title-with-commas-and-a-volume-but-no-page-range-stays",
+        [("title", "Porti, mercanti, Navi,"), ("volume", "vol. 2,"), ("date", "1970.")],
+        [("title", "Porti, mercanti, Navi,"), ("volume", "vol. 2,"), ("date", "1970.")],
+    ),
 ]
 
 
