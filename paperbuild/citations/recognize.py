@@ -78,7 +78,7 @@ RANGE = rf"{PAGE} (?: \s*[-–—]\s* {PAGE} )?"  # 4-5, 4–5
 PAGE_LABEL = r"(?i: pp?\.? | с\. | стр\. )"  # dropped from the locator
 OTHER_LABEL = r"""(?i: ch(?:ap)?\. | chapter | nn?\. | notes? | §§? | vols?\. | figs?\.
                      | paras?\. | ¶ | sec\. | cols?\. | т\. | гл\. | tables? | tab\.
-                     | app\. | appendix | figure )"""  # kept in the locator
+                     | app\. | appendix | figure | ll?\. | fols?\. | лл?\. )"""  # kept
 LABEL = rf"(?: {PAGE_LABEL} | {OTHER_LABEL} )"
 VALUES = rf"(?: (?: \s*,\s* | \s+(?:and|&)\s+ ) {NOT_YEAR} {RANGE} )*"  # pp. 4, 7; 12 and 14
 # A part of a book cited by name: (Pipes 1995, introduction)
@@ -199,7 +199,7 @@ def find_citations(
     if families:
         taken = _merged(blocked + taken)
         possible += _detached_years(text, families, taken)
-        possible += _unread(text, families, taken)
+        possible += _unread(text, families, phrases, taken)
     return citations, sorted(possible, key=lambda p: p.start)
 
 
@@ -227,17 +227,28 @@ CITATION_START = re.compile(
 )
 
 
-def _unread(text: str, families: frozenset[str], taken) -> list[PossibleCitation]:
-    """ "(Davies 1980, emphasis in original)", "(Davies, forthcoming)": a parenthesis that
-    opens as a citation of a known author but that the grammar cannot read to its end. It
-    stays text, with a warning, so that no citation is dropped without a word."""
+#: An organisation's name (words the family-name grammar may not take, "PUR"), then a year.
+ORGANISATION_START = re.compile(
+    rf"\s* (?P<authors> [^\W\d_][^,;()]{{0,80}}? ) (?: \s*,\s* | \s+ ) (?P<year> {YEAR} )",
+    re.VERBOSE,
+)
+
+
+def _unread(
+    text: str, families: frozenset[str], phrases: frozenset[str], taken
+) -> list[PossibleCitation]:
+    """ "(Davies 1980, emphasis in original)", "(Davies, forthcoming)", "(PUR 1930, l. 14)":
+    a parenthesis that opens as a citation of a known author or organisation but that the
+    grammar cannot read to its end. It stays text, with a warning, so that no citation is
+    dropped without a word."""
     out = []
     for paren in PARENTHESIS.finditer(text):
         if _overlaps(taken, paren.start(), paren.end()):
             continue
-        opening = CITATION_START.match(paren["body"])
-        if opening and any(
-            _known(m[0], families) for m in FAMILY_WORDS.finditer(opening["authors"])
+        opening = CITATION_START.match(paren["body"]) or ORGANISATION_START.match(paren["body"])
+        if opening and (
+            any(_known(m[0], families) for m in FAMILY_WORDS.finditer(opening["authors"]))
+            or whole_name(opening["authors"]) in phrases
         ):
             where = (paren[0], paren.start(), paren.end(), "unread")
             out.append(PossibleCitation(*where, _spaced(opening["authors"]), opening["year"]))

@@ -195,7 +195,18 @@ def _sources(bibliography: BibliographyData) -> list[_Source]:
         site = entry.fields.get("organization") or entry.fields.get("journaltitle")
         if source.unauthored and site:
             out.append(replace(source, families=(_plain(site),)))
+        out += [replace(source, families=(alias,)) for alias in _organisation_aliases(source)]
     return out
+
+
+BRACKETED_NAME = re.compile(r"^\{(?P<name>[^{}()]+?)\s*\((?P<inside>[^{}()]+)\)\}$")
+
+
+def _organisation_aliases(source: _Source) -> list[str]:
+    """An organisation listed with a bracket, "World Health Organization (WHO)" or "PUR
+    (Political Administration of the Red Army)", is cited by either part alone too."""
+    found = BRACKETED_NAME.match(source.families[0]) if len(source.families) == 1 else None
+    return [f"{{{found['name']}}}", f"{{{found['inside']}}}"] if found else []
 
 
 def _by_last_name(sources: list[_Source]) -> dict[str, list[_Source]]:

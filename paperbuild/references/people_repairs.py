@@ -169,6 +169,24 @@ def _distributor(rest: list[Span]) -> list[Span]:
     return rest
 
 
+#: The rest of a bracket the author's span left open, up to its close and a full stop.
+CLOSE_OF_THE_BRACKET_RE = re.compile(r"^(?P<inside>[^()]{1,80}?\))\.?\s+(?=\S)")
+
+
+def bracket_split_from_the_author(spans: list[Span]) -> list[Span]:
+    """'PUR (Political' + 'Administration of the Red Army). 1930. Svodki…': an author's
+    bracket (an organisation's full name or acronym) closes in the next span; what it
+    holds, up to its close, is the author's."""
+
+    def fix(who: Span, after: Span) -> list[Span] | None:
+        m = CLOSE_OF_THE_BRACKET_RE.match(after[1])
+        if who[0] == "author" and who[1].count("(") > who[1].count(")") and m:
+            return [("author", f"{who[1]} {m['inside']}."), (after[0], after[1][m.end() :])]
+        return None
+
+    return fix_first_pair(spans, fix)
+
+
 def organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'Ministry of Land, Transport, and Tourism (MLIT) (2013): A Glance at…': with no
     people, a title before the date and another after it, the first stands in the

@@ -16,6 +16,7 @@ from . import fields as F
 from .people_repairs import (
     author_before_quoted_title,
     author_date_title_in_a_note,
+    bracket_split_from_the_author,
     family_name_in_the_title,
     family_particle_in_the_title,
     film_by_its_director,
@@ -531,6 +532,7 @@ def _continues(before: tuple[str, str], text: str) -> bool:
 REPAIRS = (
     _date_spills,
     film_by_its_director,
+    bracket_split_from_the_author,
     author_date_title_in_a_note,
     _title_before_the_date,
     organisation_before_the_date,

@@ -65,6 +65,11 @@ SHAPES = [
           ("Suny", "1998", "220n4", None), id="page-and-its-note-chicago"),
     shape("Suny (1998, 220nn4-5)", N, "Suny (1998, 220nn4-5)", "(1998, 220nn4-5)",
           ("Suny", "1998", "220nn4–5", None), id="narrative-page-and-its-notes"),
+    shape("(Zhukov 1969, l. 14)", P, "(Zhukov 1969, l. 14)", "(Zhukov 1969, l. 14)",
+          ("Zhukov", "1969", "l. 14", None), id="archival-leaf"),
+    shape("(Zhukov 1969, ll. 14–15)", P, "(Zhukov 1969, ll. 14–15)",
+          "(Zhukov 1969, ll. 14–15)", ("Zhukov", "1969", "ll. 14–15", None),
+          id="archival-leaves"),
     shape("(Fainsod 1963, passim)", P, "(Fainsod 1963, passim)", "(Fainsod 1963, passim)",
           ("Fainsod", "1963", "passim", None), id="passim"),
     shape("(Fainsod 1963, 12–14 and passim)", P, "(Fainsod 1963, 12–14 and passim)",
@@ -291,7 +296,7 @@ def known(*names: str, phrases: tuple[str, ...] = (), places: tuple[str, ...] = 
     )
 
 
-KNOWN = known("Kotkin", "Roberts", "de Gaulle", "BROUÉ")
+KNOWN = known("Kotkin", "Roberts", "de Gaulle", "BROUÉ", phrases=("PUR",))
 
 
 PLACE_OR_CITATION = [
@@ -588,6 +593,7 @@ UNREAD = [
     ("(Kotkin 2017, 45)", None),  # read: a citation
     ("(Smithers 1990, odd words)", None),  # nobody the bibliography knows
     ("(the year 2017, in passing)", None),  # no name opens it
+    ("(PUR 1930, as quoted)", ("PUR", "1930")),  # an organisation the list names
 ]
 
 

@@ -432,6 +432,15 @@ CASES = [
         [("title", "Porti, mercanti, Navi,"), ("volume", "vol. 2,"), ("date", "1970.")],
         [("title", "Porti, mercanti, Navi,"), ("volume", "vol. 2,"), ("date", "1970.")],
     ),
+    (
+        "an-organisation-s-bracket-split-from-the-author",
+        [("author", "PUR (Political"), ("title", "Administration of the Army). 1930. Reports.")],
+        [
+            ("author", "PUR (Political Administration of the Army)."),
+            ("date", "1930."),
+            ("title", "Reports."),
+        ],
+    ),
 ]
 
 
