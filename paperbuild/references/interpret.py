@@ -48,11 +48,16 @@ PAGE_TOTAL_RE = re.compile(r"^\s*(?P<n>\d+)\s*(?:pp?|pages|p|с|s|S|стр)\.?\s
 SERIES_NUMBER_RE = re.compile(r"[\s,;]+(?:vol\.?|no\.?|nr\.?|т\.|вып\.)?\s*(?P<n>\d+)\s*$", re.I)
 
 
+#: The key under which ``interpret`` keeps every span's label, in reading order.
+LABEL_ORDER = "_order"
+
+
 def interpret(spans: list[tuple[str, str]], ref: Reference) -> None:
     """Fill ``ref`` from (label, text) spans in reading order."""
     by_label: dict[str, list[str]] = defaultdict(list)
     for label, text in repaired(spans):
         by_label[label].append(text)
+        by_label[LABEL_ORDER].append(label)
     _people(by_label, ref)
     _titles(by_label, ref)
     _dates(by_label.get("date", []), ref)
@@ -279,6 +284,8 @@ def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
         ref.notes.extend(p for p in publishers[1:] if p)
     if locations and not publishers:
         place, publisher = _place_and_publisher(locations[0])
+        if not publisher and _publisher_closing_apa(by_label, locations[0]):
+            place, publisher = "", locations[0]
         if publisher:
             locations[0] = place
             ref.fields["publisher"] = publisher
@@ -312,6 +319,22 @@ def _publisher_text(text: str, ref: Reference) -> str:
         ref.fields.setdefault("isbn", re.sub(r"\s", "", m.group("isbn")))
         text = text[: m.start()]
     return LEAD_IN_TAIL_RE.sub("", text)
+
+
+def _publisher_closing_apa(by_label: dict[str, list[str]], location: str) -> bool:
+    """'(2010). Théories des Relations Internationales. Athena.': in APA's order (the date
+    before the title), a lone name that closes the reference, read as a place but no place
+    the gazetteer knows, is the publisher (APA 7 gives no place). A place alone before the
+    year, "Breslau, 1910", stays a place whatever the gazetteer says."""
+    spans = by_label.get(LABEL_ORDER, [])
+    return (
+        spans[-1:] == ["location"]
+        and "date" in spans
+        and "title" in spans
+        and spans.index("date") < spans.index("title")
+        and "," not in location
+        and not _placelike(location)
+    )
 
 
 def _placelike(text: str) -> bool:

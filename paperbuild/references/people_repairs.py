@@ -187,6 +187,23 @@ def bracket_split_from_the_author(spans: list[Span]) -> list[Span]:
     return fix_first_pair(spans, fix)
 
 
+ONE_NAME_THEN_TITLE_RE = re.compile(r"^(?P<who>[A-Z][a-z'’-]{2,})\.\s+(?P<title>[^\W\d_].+)$")
+
+
+def one_name_author_in_the_title(spans: list[Span]) -> list[Span]:
+    """'Plautus. Rudens – Curculio – Casina.' + 'Translated by …': a work with a translator
+    or an editor and no author, whose title opens on a single name and a full stop, is by
+    that name (CMOS 14.76's classical authors: "Thucydides. History of …")."""
+    labels = [label for label, _ in spans]
+    if "author" in labels or not {"translator", "editor"} & set(labels) or "title" not in labels:
+        return spans
+    i = labels.index("title")
+    m = ONE_NAME_THEN_TITLE_RE.match(spans[i][1].strip())
+    if i != 0 or not m:
+        return spans
+    return [("author", m["who"] + "."), ("title", m["title"]), *spans[1:]]
+
+
 def organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'Ministry of Land, Transport, and Tourism (MLIT) (2013): A Glance at…': with no
     people, a title before the date and another after it, the first stands in the

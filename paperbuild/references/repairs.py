@@ -21,6 +21,7 @@ from .people_repairs import (
     family_particle_in_the_title,
     film_by_its_director,
     nickname_before_the_title,
+    one_name_author_in_the_title,
     organisation_before_the_date,
     title_from_people,
     title_in_the_author,
@@ -532,6 +533,7 @@ def _continues(before: tuple[str, str], text: str) -> bool:
 REPAIRS = (
     _date_spills,
     film_by_its_director,
+    one_name_author_in_the_title,
     bracket_split_from_the_author,
     author_date_title_in_a_note,
     _title_before_the_date,

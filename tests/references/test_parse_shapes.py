@@ -926,6 +926,16 @@ CASES = [
         "storica, 14, 1970, 319-338.",
         {"title": "Porti e mercanti nel Baltico medievale", "journaltitle": "Rivista storica"},
     ),
+    (
+        "apa-publisher-with-no-place-closing-the-reference",
+        "Lind, K., & Berg, A. (2010). Ports et marchands de la Baltique. Brightwave.",
+        {"publisher": "Brightwave", "location": None},
+    ),
+    (
+        "a-place-alone-before-the-year-stays-a-place",
+        "Bauer, Otto. Die Nationalitätenfrage und die Sozialdemokratie. Breslau, 1910.",
+        {"location": "Breslau", "publisher": None, "date": "1910"},
+    ),
 ]
 
 

@@ -441,6 +441,20 @@ CASES = [
             ("title", "Reports."),
         ],
     ),
+    (
+        "a-classical-author-read-into-the-title",
+        [("title", "Thucydas. Harbour Wars – Sea Wars."), ("translator", "Translated by A. Lind.")],
+        [
+            ("author", "Thucydas."),
+            ("title", "Harbour Wars – Sea Wars."),
+            ("translator", "Translated by A. Lind."),
+        ],
+    ),
+    (
+        "a-one-word-title-opening-with-no-translator-stays",
+        [("title", "Harbours. Sea Wars."), ("location", "Malmö:")],
+        [("title", "Harbours. Sea Wars."), ("location", "Malmö:")],
+    ),
 ]
 
 
