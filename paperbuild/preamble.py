@@ -70,8 +70,10 @@ def compile_fast(
 
 def skeleton_first(run: TexRun, fmt: str | None, preamble: str | None, restored: bool) -> None:
     """With no bibliography yet, the citation skeleton and biber, so pass one has its notes."""
-    skeleton = run.rendered.skeleton
-    if not restored and skeleton and not (run.workdir / f"{run.jobname}.bbl").is_file():
+    if restored or (run.workdir / f"{run.jobname}.bbl").is_file():
+        return
+    skeleton = run.rendered.skeleton  # rendered now, only when it is needed
+    if skeleton:
         run.skeleton(skeleton, fmt if formats.preamble_of(skeleton) == preamble else None)
 
 

@@ -13,7 +13,6 @@ import re
 import weakref
 from dataclasses import dataclass, replace
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import BibliographyData, Entry
 
 from ..problems import Problem
@@ -252,6 +251,8 @@ def _plain(name: str) -> str:
     """A BibTeX name in Unicode: "Brou{\\'e}" -> "Broué" (braces go in folding)."""
     if "\\" not in name:
         return name
+    import latexcodec  # noqa: F401  (registers "ulatex"; 15 ms, and only accents need it)
+
     try:
         return codecs.decode(name, "ulatex")
     except ValueError:

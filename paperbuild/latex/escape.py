@@ -79,6 +79,8 @@ def _escape_piece(text: str) -> str:
 
 def _escape_run(run: str) -> str:
     """pylatex's escaping for each stretch of typesettable characters, a box for the others."""
+    if all(map(typesettable, set(run))):  # nearly always: each distinct character once
+        return escape_latex(run)
     return "".join(
         escape_latex("".join(chars)) if printable else "".join(map(missing_char, chars))
         for printable, chars in groupby(run, key=typesettable)

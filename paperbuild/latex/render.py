@@ -9,7 +9,9 @@ Every generated paragraph keeps the essay's line breaks and is preceded by a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..document import (
     Code,
@@ -34,9 +36,14 @@ BIBLIOGRAPHY = "\\addbibresource{"  # what biber reads: without it, no skeleton 
 class Rendered:
     latex: str
     source_path: str
-    #: The same document with its citations and nothing else: pdflatex runs it in a
-    #: fraction of a pass to write the .bcf biber needs (see paperbuild.passes).
-    skeleton: str | None = None
+    #: Renders the skeleton, only when a build has no bibliography yet (most have one).
+    make_skeleton: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def skeleton(self) -> str | None:
+        """The same document with its citations and nothing else: pdflatex runs it in a
+        fraction of a pass to write the .bcf biber needs (see paperbuild.passes)."""
+        return self.make_skeleton() if self.make_skeleton else None
 
     def source_line(self, tex_line: int) -> int | None:
         """The essay line that produced ``tex_line`` (1-based), if it came from the essay."""
@@ -68,8 +75,11 @@ def render_document(
     latex = through_template(document, render_inlines)
     if BIBLIOGRAPHY not in latex:
         return Rendered(latex=latex, source_path=document.path)  # nothing for biber to read
-    skeleton = through_template(map_paragraphs(document, notes_only), render_citations)
-    return Rendered(latex=latex, source_path=document.path, skeleton=skeleton)
+
+    def skeleton() -> str:
+        return through_template(map_paragraphs(document, notes_only), render_citations)
+
+    return Rendered(latex=latex, source_path=document.path, make_skeleton=skeleton)
 
 
 def notes_only(prose: Prose) -> Prose:

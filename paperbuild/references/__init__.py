@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pybtex.database import BibliographyData
 
 from ..files import read_text, write_text
 from ..problems import Problem
-from . import listing
+from . import listing, segment
 from .bibtex import render_bibtex, to_entry
 from .corrections import apply_corrections, load_corrections
 from .keys import assign_keys, base_key
@@ -84,7 +86,7 @@ def normalise_sources(sources: Path, corrections: Path | None = None) -> Normali
     parsed: list[tuple[Reference, int]] = []
     for number, line in read_sources(sources):
         try:
-            ref = parse_reference(line)
+            ref = copy.deepcopy(_parsed(line, segment.MODEL))  # corrections change it
         except UnparsableReference as exc:
             problems.append(
                 Problem(
@@ -124,6 +126,12 @@ def normalise_sources(sources: Path, corrections: Path | None = None) -> Normali
             )
     problems += check_bibliography(bibliography, str(sources), lines, raw)
     return Normalised(bibliography, problems, lines)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(line: str, model: Path) -> Reference:
+    """A line read once a process (``invoke watch`` reads the list after every save)."""
+    return parse_reference(line)
 
 
 def write_bibtex(normalised: Normalised, output: Path) -> None:
