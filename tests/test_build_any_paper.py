@@ -60,6 +60,12 @@ def test_shapes_essay_builds_with_notes_and_cyrillic(shapes_folder, tmp_path):
     assert "London: Faber and Faber" in flat  # an "and" in a publisher is no list
     assert "Eisenstein, Sergei. Battleship Potemkin." in flat  # a film under its director
     assert "Europe-Asia Studies, 2026. In press." in flat  # an article not yet out
+    # an archive and a document in one, cited as CMOS 14.221-26 wants
+    assert (
+        "GARF (State Archive of the Russian Federation), fond R-9401, opis’ 2, delo 64, l. 12."
+        in flat
+    )
+    assert "RGASPI, f. 17, op. 162, d. 21, ll. 3–9" in flat
     assert "[?? Snyder, 2010, 42: not in the sources]" in flat
     fonts = subprocess.run(
         ["pdffonts", str(result.output)], capture_output=True, text=True, check=True

@@ -198,14 +198,22 @@ def _sources(bibliography: BibliographyData) -> list[_Source]:
     return out
 
 
-BRACKETED_NAME = re.compile(r"^\{(?P<name>[^{}()]+?)\s*\((?P<inside>[^{}()]+)\)\}$")
+BRACKETED_NAME = re.compile(r"^(?P<brace>\{?)(?P<name>[^{}()]+?)\s*\((?P<inside>[^{}()]+)\)\}?$")
 
 
 def _organisation_aliases(source: _Source) -> list[str]:
     """An organisation listed with a bracket, "World Health Organization (WHO)" or "PUR
-    (Political Administration of the Red Army)", is cited by either part alone too."""
-    found = BRACKETED_NAME.match(source.families[0]) if len(source.families) == 1 else None
-    return [f"{{{found['name']}}}", f"{{{found['inside']}}}"] if found else []
+    (Political Administration of the Red Army)", is cited by either part alone too; so is
+    an archive cited by its name, "GARF (State Archive of the Russian Federation)"."""
+    if len(source.families) != 1:
+        return []
+    name = source.families[0]
+    plain = re.sub(r"[{}]", "", name) if source.unauthored else name  # a title's case braces
+    found = BRACKETED_NAME.match(plain)
+    if found is None or not (found["brace"] or source.unauthored):
+        return []
+    wrap = "{{{}}}" if found["brace"] else "{}"
+    return [wrap.format(found["name"]), wrap.format(found["inside"])]
 
 
 def _by_last_name(sources: list[_Source]) -> dict[str, list[_Source]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .archives import short_name, take_archive
 from .cutouts import find_identifiers, take_language
 from .interpret import interpret
 from .reference import Reference, UnparsableReference
@@ -25,12 +26,20 @@ def parse_reference(raw: str) -> Reference:
     if not re.search(r"[^\W\d_]{2}", text):
         raise UnparsableReference("no words in the reference")
     ref = Reference(raw)
-    text = take_language(text, ref)
-    interpret(segment(text), ref)
-    find_identifiers(text, ref)
+    text = take_archive(take_language(text, ref), ref)
+    if text:
+        interpret(segment(text), ref)
+        find_identifiers(text, ref)
     if not ref.fields.get("title"):
         raise UnparsableReference("no title found")
     finish_titles(ref)
+    archive = ref.fields.pop("_archive", None)
+    if archive:  # a document in an archive, or the archive itself (see archives.py)
+        ref.entry_type = "unpublished" if text else "misc"
+        ref.notes.insert(0, archive)
+        short = None if text else short_name(ref.fields["title"])
+        if short:
+            ref.fields["shorttitle"] = short
     if ref.notes:
         ref.fields["note"] = ". ".join(dict.fromkeys(n for n in ref.notes if n))
     return ref

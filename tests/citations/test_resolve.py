@@ -46,6 +46,7 @@ BIB = bibliography(
     ree2002=entry("van Ree, Erik", year="2002"),
     memorial=entry("{Memorial}"),
     who2010=entry("{World Health Organization (WHO)}", year="2010"),
+    garf=entry(title="GARF (State Archive of the Russian Federation)"),
     read2016=entry("Read, Christopher", date="2016-12-08"),
     smith2010a=entry("Smith, Anna", year="2010"),
     ryan2020=entry("Ryan, James", "Susan, Susan", role="editor", year="2020"),
@@ -86,6 +87,7 @@ def keys(resolution) -> list[str | None]:
         ("(Memorial, n.d.)", ["memorial"]),
         ("(WHO 2010)", ["who2010"]),  # an organisation by its bracketed acronym
         ("(World Health Organization 2010)", ["who2010"]),  # or by its name alone
+        ("(GARF n.d., l. 12)", ["garf"]),  # an archive by the acronym its title gives
         ("(Read, 2016)", ["read2016"]),
         ("(Smith 2010)", ["smith2010a"]),  # the only Smith 2010, whatever its key says
         ("(Smith 2010a)", ["smith2010a"]),

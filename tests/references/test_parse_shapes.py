@@ -936,6 +936,39 @@ CASES = [
         "Bauer, Otto. Die Nationalitätenfrage und die Sozialdemokratie. Breslau, 1910.",
         {"location": "Breslau", "publisher": None, "date": "1910"},
     ),
+    (
+        "archival-document-with-its-call-number",
+        "Budennyi, S. M. 1936. Report to the Revolutionary Military Council. RGVA, f. 4, "
+        "op. 14, d. 1672, ll. 2–9.",
+        {
+            "type": "unpublished",
+            "title": "Report to the Revolutionary Military Council",
+            "date": "1936",
+            "note": "RGVA, f. 4, op. 14, d. 1672, ll. 2–9",
+            "journaltitle": None,
+            "pages": None,
+        },
+    ),
+    (
+        "an-archive-named-with-its-acronym-and-a-call-number",
+        "GARF (State Archive of the Russian Federation), fond R-9401, opis' 2, delo 64.",
+        {
+            "type": "misc",
+            "title": "GARF (State Archive of the Russian Federation)",
+            "shorttitle": "GARF",
+            "note": "fond R-9401, opis' 2, delo 64",
+        },
+    ),
+    (
+        "gost-archive-and-call-number-in-cyrillic",
+        "Российский государственный военный архив (РГВА). Ф. 9. Оп. 28. Д. 127.",
+        {"type": "misc", "shorttitle": "РГВА", "note": "Ф. 9, Оп. 28, Д. 127"},
+    ),
+    (
+        "a-stray-f-closing-a-book-is-no-call-number",
+        "Stone, David. Hammer and Rifle. Lawrence: University Press of Kansas, 2000, f. 3.",
+        {"type": "book", "publisher": "University Press of Kansas"},
+    ),
 ]
 
 
