@@ -204,6 +204,29 @@ def one_name_author_in_the_title(spans: list[Span]) -> list[Span]:
     return [("author", m["who"] + "."), ("title", m["title"]), *spans[1:]]
 
 
+#: "edited by" and given names with no comma after them: the family name is still to come.
+EDITED_BY_GIVEN_RE = re.compile(
+    r"(?i:edited\s+by|ed\.\s+by|eds?\.)\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+$"
+)
+FAMILY_THEN_COMMA_RE = re.compile(r"^(?P<family>[A-Z][\w'’-]+),\s+(?=\S)")
+
+
+def family_name_after_the_editor(spans: list[Span]) -> list[Span]:
+    """'edited by Joseph Falaky' + 'Nagy, CSANA Yearbook': a direct-order editor whose
+    span stops before the family name, which the labeller read as the series or book
+    after it; the word before that span's first comma ends the editor's name."""
+
+    def fix(editor: Span, book: Span) -> list[Span] | None:
+        m = FAMILY_THEN_COMMA_RE.match(book[1])
+        tail = editor[1].rstrip()
+        given_only = EDITED_BY_GIVEN_RE.search(tail) and not tail.endswith(",")
+        if editor[0] == "editor" and book[0] == "container-title" and m and given_only:
+            return [("editor", f"{tail} {m['family']},"), (book[0], book[1][m.end() :])]
+        return None
+
+    return fix_first_pair(spans, fix)
+
+
 def organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'Ministry of Land, Transport, and Tourism (MLIT) (2013): A Glance at…': with no
     people, a title before the date and another after it, the first stands in the

@@ -455,6 +455,32 @@ CASES = [
         [("title", "Harbours. Sea Wars."), ("location", "Malmö:")],
         [("title", "Harbours. Sea Wars."), ("location", "Malmö:")],
     ),
+    (
+        "an-editor-s-family-name-read-into-the-series-after-it",
+        [
+            ("title", "“Harbours.”"),
+            ("editor", "edited by Anna Maria"),
+            ("container-title", "Berg, Baltic Studies"),
+        ],
+        [
+            ("title", "“Harbours.”"),
+            ("editor", "edited by Anna Maria Berg,"),
+            ("container-title", "Baltic Studies"),
+        ],
+    ),
+    (
+        "an-editor-ending-on-a-comma-is-complete",
+        [
+            ("title", "“Harbours.”"),
+            ("editor", "edited by Anna Berg,"),
+            ("container-title", "Baltic, Studies"),
+        ],
+        [
+            ("title", "“Harbours.”"),
+            ("editor", "edited by Anna Berg,"),
+            ("container-title", "Baltic, Studies"),
+        ],
+    ),
 ]
 
 
