@@ -45,24 +45,29 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def dump_format(workdir: Path, preamble: str, env: dict[str, str]) -> str | None:
-    """Dump ``preamble`` into ``workdir/paper-preamble.fmt`` and record it; the first TeX
-    error if it fails."""
+def start_dump(workdir: Path, preamble: str, env: dict[str, str]) -> subprocess.Popen:
+    """Start dumping ``preamble``; :func:`finish_dump` waits for it (others may run meanwhile)."""
     (workdir / RECORD).unlink(missing_ok=True)
     (workdir / f"{FORMAT}.tex").write_text(dump_source(preamble), encoding="utf-8")
     command = ["pdflatex", "-ini", "-recorder", "-no-shell-escape", "-interaction=nonstopmode"]
     command += ["-halt-on-error", f"-jobname={FORMAT}", "&pdflatex", "mylatexformat.ltx"]
-    proc = subprocess.run(
+    return subprocess.Popen(
         [*command, f"{FORMAT}.tex"],
         cwd=workdir,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         errors="replace",
         stdin=subprocess.DEVNULL,
     )
+
+
+def finish_dump(proc: subprocess.Popen, workdir: Path, preamble: str) -> str | None:
+    """Wait for a dump and record its format; the first TeX error if it failed."""
+    output, _ = proc.communicate()
     if proc.returncode != 0 or not (workdir / f"{FORMAT}.fmt").is_file():
-        errors = [line for line in proc.stdout.splitlines() if line.startswith("!")]
+        errors = [line for line in output.splitlines() if line.startswith("!")]
         return errors[0] if errors else f"pdflatex -ini exited with {proc.returncode}"
     record = {"digest": digest(dump_source(preamble)), "inputs": tex_inputs(workdir)}
     (workdir / RECORD).write_text(json.dumps(record) + "\n", encoding="utf-8")

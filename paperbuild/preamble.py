@@ -3,7 +3,7 @@
 For one build, in this order:
 
 1. the format (paperbuild.formats): the work folder's own, else the user cache's
-   (paperbuild.texcache), else one dumped now;
+   (paperbuild.texcache), else one dumped now (beside step 3, on an idle core);
 2. the settled auxiliary files of this exact .tex and .bib, if any build on this
    machine left them in the user cache: one pass then usually confirms them;
 3. with no bibliography yet, the citation skeleton (the document's citations and
@@ -11,9 +11,11 @@ For one build, in this order:
    prints its notes;
 4. passes until the auxiliary files settle (paperbuild.passes), on the format.
 
-Nothing runs side by side: on the 2-vCPU machine this was measured on, two
-pdflatex runs at once take twice as long as one, so a dump beside the first pass
-saved 0.15 s when the machine was idle and cost its 0.7 s of CPU when it was not.
+The dump runs beside the skeleton and biber when a core is idle (as make's
+--load-average judges it): the skeleton then loads the preamble itself, 0.3 s
+of CPU more, and the pair finish about 0.4 s sooner on two free cores. On a busy
+machine two programs at once take as long as one after the other, so there the
+dump comes first and the skeleton runs on it.
 
 Each shortcut is checked by the ordinary rules: a restored state or a skeleton's
 .bcf that turns out different costs more passes, never a different PDF, and the
@@ -25,6 +27,7 @@ dropped with a one-line note, and the build goes on without it.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,12 +56,18 @@ def compile_fast(
     env = tex_environment(source_date_epoch)
     cache = UserCache.open(say)
     preamble = formats.preamble_of(rendered.latex)
-    fmt, cached_fmt = prepare_format(workdir, preamble, env, cache, say)
     key = state_key(workdir, jobname, source_date_epoch)
     restored = restore_state(cache, key, workdir) if cache else []
     run = TexRun(workdir, jobname, rendered, env)
+
+    def skeleton_beside_the_dump() -> None:
+        skeleton_first(run, None, preamble, bool(restored))
+
+    beside = skeleton_beside_the_dump if needs_skeleton(run, restored) and idle_core() else None
+    fmt, cached_fmt, ran_beside = prepare_format(workdir, preamble, env, cache, say, beside)
     try:
-        skeleton_first(run, fmt, preamble, bool(restored))
+        if not ran_beside:
+            skeleton_first(run, fmt, preamble, bool(restored))
         result = run.settle(fmt)
     except PaperError as error:
         suspects = Suspects(restored, key, fmt, cached_fmt)
@@ -68,9 +77,24 @@ def compile_fast(
     return result
 
 
+def needs_skeleton(run: TexRun, restored: list[str] | bool) -> bool:
+    """No bibliography yet: neither restored from the cache nor left by an earlier build."""
+    return not restored and not (run.workdir / f"{run.jobname}.bbl").is_file()
+
+
+def idle_core() -> bool:
+    """Whether a second program would have a core to itself now, as make's --load-average
+    judges it: on a busy machine two at once take as long as one after the other."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return cores >= 2 and os.getloadavg()[0] <= cores - 1
+
+
 def skeleton_first(run: TexRun, fmt: str | None, preamble: str | None, restored: bool) -> None:
     """With no bibliography yet, the citation skeleton and biber, so pass one has its notes."""
-    if restored or (run.workdir / f"{run.jobname}.bbl").is_file():
+    if not needs_skeleton(run, restored):
         return
     skeleton = run.rendered.skeleton  # rendered now, only when it is needed
     if skeleton:
@@ -137,36 +161,54 @@ def recover(
 
 
 def prepare_format(
-    workdir: Path, preamble: str | None, env: dict[str, str], cache: UserCache | None, say: Say
-) -> tuple[str | None, bool]:
+    workdir: Path,
+    preamble: str | None,
+    env: dict[str, str],
+    cache: UserCache | None,
+    say: Say,
+    beside: Callable[[], None] | None = None,
+) -> tuple[str | None, bool, bool]:
     """The format to run on (the work folder's, the cache's, or one dumped now), or None;
-    and whether it came from the cache."""
+    whether it came from the cache; and whether ``beside`` ran, while the dump did."""
     if preamble is None:
-        return None, False
+        return None, False, False
     if formats.failed_before(workdir, preamble):
         say(f"preamble  not precompiled: it failed before ({formats.FAILED}); loaded on every pass")
-        return None, False
+        return None, False, False
     if formats.usable_format(workdir, preamble):
-        return formats.FORMAT, False
+        return formats.FORMAT, False, False
     entry = cache.fetch("formats", format_key(preamble)) if cache else None
     if entry and formats.usable_format(entry, preamble):
         names = (f"{formats.FORMAT}.fmt", formats.RECORD)
         if cache.guard(lambda: [shutil.copyfile(entry / n, workdir / n) for n in names]):
             say(f"preamble  precompiled format from the cache ({cache.root})")
-            return formats.FORMAT, True
+            return formats.FORMAT, True, False
     if entry or formats.stale_format(workdir, preamble):
         say("preamble  the precompiled format is out of date (TeX Live changed); dumping it again")
-    failure = formats.dump_format(workdir, preamble, env)
+    dump = formats.start_dump(workdir, preamble, env)
+    try:
+        if beside is not None:
+            beside()  # the skeleton and biber, on the other core
+    finally:
+        failure = formats.finish_dump(dump, workdir, preamble)
+        fmt = remember_dump(workdir, preamble, failure, cache, say)
+    return fmt, False, beside is not None
+
+
+def remember_dump(
+    workdir: Path, preamble: str, failure: str | None, cache: UserCache | None, say: Say
+) -> str | None:
+    """Say how the dump went, keep a good format in the cache; the format, or None."""
     if failure:
         formats.remember_failure(workdir, preamble)
         say(f"preamble  not precompiled ({failure}); loaded on every pass")
-        return None, False
+        return None
     (workdir / formats.FAILED).unlink(missing_ok=True)
     say(f"preamble  precompiled into {formats.FORMAT}.fmt")
     if cache is not None:
         files = (workdir / f"{formats.FORMAT}.fmt", workdir / formats.RECORD)
         cache.store("formats", format_key(preamble), files)
-    return formats.FORMAT, False
+    return formats.FORMAT
 
 
 def format_key(preamble: str) -> str:

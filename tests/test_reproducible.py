@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import needs_tex
 
+from paperbuild import preamble
 from paperbuild.compile import run_latexmk
 from paperbuild.latex.render import Rendered
 from paperbuild.pipeline import build
@@ -68,10 +69,13 @@ def test_a_new_epoch_makes_latexmk_run_every_pass_again(tmp_path: Path):
 
 @pytest.mark.slow
 @needs_tex
+@pytest.mark.parametrize("idle", [True, False], ids=["dump-beside-the-skeleton", "dump-first"])
 def test_cold_warm_and_latexmk_builds_are_byte_identical(
-    paper_copy: Path, tmp_path: Path, empty_tex_cache
+    paper_copy: Path, tmp_path: Path, empty_tex_cache, monkeypatch, idle: bool
 ):
-    """The fast path (skeleton, format, user cache) against the slow one: latexmk, no format."""
+    """The fast path (skeleton, format, user cache) against the slow one: latexmk, no format;
+    on an idle machine the dump runs beside the skeleton, on a busy one before it."""
+    monkeypatch.setattr(preamble, "idle_core", lambda: idle)
     cold = build(paper_copy, tmp_path / "one", say=lambda _: None)
     assert cold.runs == ("skeleton", "biber", "pdflatex", "pdflatex")
     warm = build(paper_copy, tmp_path / "two", say=lambda _: None)
