@@ -75,10 +75,10 @@ NOT_YEAR = rf"(?!{YEAR})"  # a bare "2012" after a year is another year, not a p
 PAGE = r"""(?: (?: \d+ (?: nn?\d* )? | [ivxlcdm]+ | [IVXLCDM]+ ) (?: \s?ff?\.? )? (?!\w)
             | (?i: passim ) (?!\w) )"""
 RANGE = rf"{PAGE} (?: \s*[-–—]\s* {PAGE} )?"  # 4-5, 4–5
-PAGE_LABEL = r"(?i: pp?\.? | с\. | стр\. )"  # dropped from the locator
+PAGE_LABEL = r"(?i: pp?\.? | с\. | стр\. | S\. )"  # dropped from the locator ("S.": Seite)
 OTHER_LABEL = r"""(?i: ch(?:ap)?\. | chapter | nn?\. | notes? | §§? | vols?\. | figs?\.
                      | paras?\. | ¶ | sec\. | cols?\. | т\. | гл\. | tables? | tab\.
-                     | app\. | appendix | figure | ll?\. | fols?\. | лл?\. )"""  # kept
+                     | app\. | appendix | figure | ll?\. | fols?\. | лл?\. | bd\. )"""  # kept
 LABEL = rf"(?: {PAGE_LABEL} | {OTHER_LABEL} )"
 VALUES = rf"(?: (?: \s*,\s* | \s+(?:and|&)\s+ ) {NOT_YEAR} {RANGE} )*"  # pp. 4, 7; 12 and 14
 # A part of a book cited by name: (Pipes 1995, introduction)

@@ -195,7 +195,33 @@ def _sources(bibliography: BibliographyData) -> list[_Source]:
         if source.unauthored and site:
             out.append(replace(source, families=(_plain(site),)))
         out += [replace(source, families=(alias,)) for alias in _organisation_aliases(source)]
+        out += [replace(source, families=names) for names in _romanised(source)]
     return out
+
+
+#: How an essay in English may spell a Russian name: the Library of Congress's, the
+#: press's (BGN/PCGN, Wikipedia's), the passport's (ICAO) and the scientific system.
+ROMANISATIONS = ("ala_lc", "bgn_pcgn", "wikipedia", "icao_doc_9303", "scientific")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _romanised(source: _Source) -> list[tuple[str, ...]]:
+    """A source by Russian authors, cited in Latin letters: "Petrov and Skorkin (1999)" for
+    "Петров Н. В., Скоркин К. В." Each system's spelling, folded, is a name it answers to."""
+    if not any(CYRILLIC.search(name) for name in source.families):
+        return []
+    import iuliia  # only for Cyrillic names (3 ms)
+
+    spellings = []
+    for system in ROMANISATIONS:
+        schema = iuliia.schemas.get(system)
+        names = tuple(
+            re.sub(r"[ʹʺ’'`]", "", schema.translate(name)) if CYRILLIC.search(name) else name
+            for name in source.families
+        )
+        if names not in spellings and names != source.families:
+            spellings.append(names)
+    return spellings
 
 
 BRACKETED_NAME = re.compile(r"^(?P<brace>\{?)(?P<name>[^{}()]+?)\s*\((?P<inside>[^{}()]+)\)\}?$")

@@ -76,7 +76,11 @@ LANG_RE = re.compile(
 )
 
 EDITION_RE = re.compile(
-    r"\(?\b(?P<ed>\d+(?:st|nd|rd|th)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?\.?)\s+(?:ed(?:n|ition)?\.?)\)?",
+    r"\(?\b(?:(?P<ed>\d+(?:st|nd|rd|th)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?\.?)"
+    r"\s+(?:ed(?:n|ition)?\.?)"
+    # German "2. Aufl.", French "2e éd.", Russian "2-е изд.": the number is the edition
+    r"|(?P<ed2>\d+)(?:\.\s*(?:Aufl(?:age)?|Ausg(?:abe)?)|(?:e|ème|re)\s+[ée]d(?:ition)?|-?е\s+изд(?:ание)?)\.?"
+    r")\)?",
 )
 ORDINALS = {"second": "2", "third": "3", "fourth": "4", "fifth": "5"}
 

@@ -74,7 +74,7 @@ def strip(text: str) -> str:
     """A span without the punctuation around it (a closing ? or ! and an initial's . stay,
     and so does a bracket that closes one inside: "Ministry of Transport (MLIT)")."""
     text = text.strip()
-    keep = re.search(r"(?:(?<![^\W\d_])[^\W\d_](\.)|([?!…][”\"’»]?))$", text)
+    keep = re.search(r"(?:(?<!\w)[^\W\d_](\.)|([?!…][”\"’»]?))$", text)  # not "1990s."
     stripped = F.strip_around(text, WRAP + "()[]")
     end = keep and (keep.group(1) or keep.group(2))
     if end and not stripped.endswith(end):
@@ -295,7 +295,7 @@ def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
     if editions:
         text = strip(editions[0])
         m = F.EDITION_RE.search(text)
-        ref.fields["edition"] = F.edition_number(m.group("ed")) if m else text
+        ref.fields["edition"] = F.edition_number(m["ed"] or m["ed2"]) if m else text
     isbn = by_label.get("isbn")
     if isbn:
         ref.fields["isbn"] = re.sub(r"(?i)^isbn:?\s*", "", strip(isbn[0]))

@@ -227,6 +227,28 @@ def family_name_after_the_editor(spans: list[Span]) -> list[Span]:
     return fix_first_pair(spans, fix)
 
 
+#: One inverted name, its initial, then a capitalised word with no full stop of its own:
+#: "Reese, Roger R. Red" (+ "Commanders: A Social History…").
+INVERTED_NAME_THEN_WORD_RE = re.compile(
+    r"^(?P<who>[^\W\d_][\w'’-]+,\s+(?:[^\W\d_][\w'’-]+\s+)*[A-Z]\.)\s+"
+    r"(?P<word>(?!(?:Jr|Sr|II|III|IV)\b)[A-Z][a-z'’-]+)$"
+)
+
+
+def title_word_after_an_initial(spans: list[Span]) -> list[Span]:
+    """'Reese, Roger R. Red' + 'Commanders: A Social History…': after an inverted name and
+    its middle initial nothing but a suffix follows, so the word there opens the title.
+    Read as "red." (Russian for editor), it had made the author an editor."""
+
+    def fix(who: Span, title: Span) -> list[Span] | None:
+        m = INVERTED_NAME_THEN_WORD_RE.match(who[1].strip())
+        if who[0] in ("author", "editor") and title[0] == "title" and m:
+            return [("author", m["who"]), ("title", f"{m['word']} {title[1]}")]
+        return None
+
+    return fix_first_pair(spans, fix)
+
+
 def organisation_before_the_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'Ministry of Land, Transport, and Tourism (MLIT) (2013): A Glance at…': with no
     people, a title before the date and another after it, the first stands in the

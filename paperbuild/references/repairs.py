@@ -26,6 +26,7 @@ from .people_repairs import (
     organisation_before_the_date,
     title_from_people,
     title_in_the_author,
+    title_word_after_an_initial,
     title_words_after_the_last_name,
     translator_without_a_cue,
 )
@@ -544,6 +545,7 @@ REPAIRS = (
     title_in_the_author,
     family_name_in_the_title,
     family_name_after_the_editor,
+    title_word_after_an_initial,
     title_words_after_the_last_name,
     _facts_in_the_title,
     _title_end_in_the_journal,

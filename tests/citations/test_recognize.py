@@ -65,6 +65,8 @@ SHAPES = [
           ("Suny", "1998", "220n4", None), id="page-and-its-note-chicago"),
     shape("Suny (1998, 220nn4-5)", N, "Suny (1998, 220nn4-5)", "(1998, 220nn4-5)",
           ("Suny", "1998", "220nn4–5", None), id="narrative-page-and-its-notes"),
+    shape("(Hoffmann 1993, S. 42)", P, "(Hoffmann 1993, S. 42)", "(Hoffmann 1993, S. 42)",
+          ("Hoffmann", "1993", "42", None), id="german-seite"),
     shape("(Zhukov 1969, l. 14)", P, "(Zhukov 1969, l. 14)", "(Zhukov 1969, l. 14)",
           ("Zhukov", "1969", "l. 14", None), id="archival-leaf"),
     shape("(Zhukov 1969, ll. 14–15)", P, "(Zhukov 1969, ll. 14–15)",

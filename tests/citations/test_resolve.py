@@ -42,6 +42,7 @@ BIB = bibliography(
     ),
     broue1980=entry("Brou{\\'e}, Pierre", year="1980"),
     khlevniuk2010=entry("Хлевнюк, О. В.", year="2010"),
+    petrov1999=entry("Петров, Н. В.", "Скоркин, К. В.", year="1999"),
     gaulle1954=entry("de Gaulle, Charles", year="1954"),
     ree2002=entry("van Ree, Erik", year="2002"),
     memorial=entry("{Memorial}"),
@@ -80,6 +81,9 @@ def keys(resolution) -> list[str | None]:
         ("(BROUE 1980)", []),  # all capitals read as an acronym: not a citation at all
         ("(Broue 1980)", ["broue1980"]),
         ("(Хлевнюк 2010, с. 5)", ["khlevniuk2010"]),
+        ("(Khlevniuk 2010, 5)", ["khlevniuk2010"]),  # Cyrillic cited in Latin: ALA-LC
+        ("(Khlevnyuk 2010, 5)", ["khlevniuk2010"]),  # or as the press spells it
+        ("Petrov and Skorkin (1999, p. 41)", ["petrov1999"]),
         ("(de Gaulle 1954)", ["gaulle1954"]),
         ("(De Gaulle 1954)", ["gaulle1954"]),
         ("Gaulle (1954)", ["gaulle1954"]),

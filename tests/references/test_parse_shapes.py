@@ -969,6 +969,28 @@ CASES = [
         "Stone, David. Hammer and Rifle. Lawrence: University Press of Kansas, 2000, f. 3.",
         {"type": "book", "publisher": "University Press of Kansas"},
     ),
+    (
+        "a-title-opening-on-red-is-no-editor",
+        "Reese, Roger R. Red Commanders: A Social History of the Soviet Army Officer Corps, "
+        "1918-1991. Lawrence: University Press of Kansas, 2005.",
+        {"author": ["Reese, Roger R."], "editor": [], "title": "Red Commanders"},
+    ),
+    (
+        "german-edition-statement",
+        "Hoffmann, Joachim. Die Geschichte der Wlassow-Armee. 2. Aufl. Freiburg: Rombach, 1993.",
+        {"edition": "2", "title": "Die Geschichte der Wlassow-Armee"},
+    ),
+    (
+        "french-edition-statement",
+        "Dupont, Jean. Histoire de l'armée rouge. 3e éd. Paris: Fayard, 1990.",
+        {"edition": "3", "publisher": "Fayard"},
+    ),
+    (
+        "a-decade-ending-the-subtitle-keeps-no-full-stop",
+        "Lind, K. (1998). Harbour towns of the Baltic: A borderland, 1870s–1990s. Nordic "
+        "University Press.",
+        {"subtitle": "A Borderland, 1870s–1990s"},
+    ),
 ]
 
 
