@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import refscore  # noqa: E402  (a sibling script, not a package)
 
-from paperbuild.references import normalise_sources, write_bibtex  # noqa: E402
+from paperbuild.references import forget_parsed_lines, normalise_sources, write_bibtex  # noqa: E402
 
 FILES = ("core.xml", "good.xml", "ugly.xml", "bad.xml")
 
@@ -57,7 +57,7 @@ def speed() -> str:
         sources, bib = Path(tmp) / "sources.txt", Path(tmp) / "out.bib"
         sources.write_text("\n".join(raws) + "\n", encoding="utf-8")
         write_bibtex(normalise_sources(sources), bib)
-        ours = _best_of(lambda: normalise_sources(sources))
+        ours = _best_of(lambda: (forget_parsed_lines(), normalise_sources(sources)))
         theirs = _best_of(lambda: parse_file(str(bib)))
     return (
         f"read {len(raws)} references in {ours:.2f} s (best of 5), "

@@ -134,6 +134,11 @@ def _parsed(line: str, model: Path) -> Reference:
     return parse_reference(line)
 
 
+def forget_parsed_lines() -> None:
+    """Read every line afresh next time, as a new process does (for the benchmark)."""
+    _parsed.cache_clear()
+
+
 def write_bibtex(normalised: Normalised, output: Path) -> None:
     """Write the BibTeX atomically (temp file + os.replace)."""
     write_text(Path(output), render_bibtex(normalised.bibliography))
