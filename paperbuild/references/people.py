@@ -66,6 +66,7 @@ def read_people(text: str) -> People:
     text = re.sub(r"(?<=\.)\s*-\s*(?=[^\W\d_]\.)", "-", text)  # "J. -C." and "M.- C." are "J.-C."
     text = re.sub(r",?\s*\.\s\.\s\.\s*", ", … ", text)  # APA's ". . ." before the last name
     text = re.sub(r",(?=[^\W\d_]\.)", ", ", text)  # "Williams,G.E." is "Williams, G.E."
+    text = re.sub(r",\s+with\s+(?=[A-Z])", ", and ", text)  # "Glantz, David M., with Jonathan"
     role = None
     m = LEAD_ROLE_RE.match(text)
     if m:

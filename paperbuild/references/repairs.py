@@ -38,6 +38,8 @@ from .venue_repairs import (
     journal_of_a_work_not_yet_out,
     publisher_read_as_book,
     publisher_read_as_journal,
+    volume_of_a_multivolume_work,
+    year_ending_a_title_after_the_date,
     year_ending_the_title,
 )
 
@@ -534,6 +536,7 @@ def _continues(before: tuple[str, str], text: str) -> bool:
 
 REPAIRS = (
     _date_spills,
+    volume_of_a_multivolume_work,
     film_by_its_director,
     one_name_author_in_the_title,
     bracket_split_from_the_author,
@@ -570,6 +573,7 @@ REPAIRS = (
     publisher_read_as_journal,
     publisher_read_as_book,
     year_ending_the_title,
+    year_ending_a_title_after_the_date,
     date_after_the_volume,
     journal_ending_the_title,
 )

@@ -46,6 +46,8 @@ OTHER = words(
     do da dos das em na no och på av og af het een van voor met niet ze w z się i
     """
 )
+#: Words a short title never ends on, in English and the other languages read here.
+ENDS_NO_SHORT_TITLE = MINOR | OTHER | words("и в во на о об с со к по из за для от а но или")
 WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
 
@@ -125,13 +127,14 @@ def _opens_part(text: str, start: int) -> bool:
 def headline_case(text: str) -> str:
     """Capitalise every major word and the first and last word; minor words in lower case."""
     matches = list(WORD_RE.finditer(text))
-    out, last = [], 0
+    out, done = [], 0
     for n, m in enumerate(matches):
         word = m.group()
-        edge = n == len(matches) - 1 or _opens_part(text, m.start())
-        out.append(text[last : m.start()] + _headline_word(word, edge))
-        last = m.end()
-    out.append(text[last:])
+        final = n == len(matches) - 1 and not re.search(r"\w", text[m.end() :])  # "the 1930s"
+        edge = final or _opens_part(text, m.start())
+        out.append(text[done : m.start()] + _headline_word(word, edge))
+        done = m.end()
+    out.append(text[done:])
     return "".join(out)
 
 
@@ -162,14 +165,14 @@ def short_title(title: str) -> str | None:
     words = title.split()
     if len(words) <= 4:
         return None
-    if words[0].lower() in ("the", "a", "an") and len(words) > 5:
+    if words[0].lower() in ("the", "a", "an"):  # "History of the Gulag" (CMOS 14.30)
         words = words[1:]
     short = words[:4]
     while short and inside_quotes(" ".join(short) + " ", len(" ".join(short)) + 1):
         if len(short) == len(words):
             break
         short = words[: len(short) + 1]
-    while len(short) > 1 and short[-1].strip('“”"‘’,;:').lower() in MINOR:
+    while len(short) > 1 and short[-1].strip('“”"‘’,;:').lower() in ENDS_NO_SHORT_TITLE:
         short.pop()
     text = " ".join(short).rstrip(",;:")
     return text if text != title else None

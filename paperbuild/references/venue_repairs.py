@@ -19,7 +19,8 @@ QUOTED_THEN_MORE_RE = re.compile(r"^(?P<title>[“\"‘«].+?[”\"’»][.,]?)\
 QUOTES = "“\"‘«'"
 #: A work not yet out, as a reference says so at the end of its journal's span.
 PUBSTATE_RE = re.compile(
-    r"[\s,.;]*[(\[]?\s*(?P<state>in\s+press|to\s+appear|forthcoming|sous\s+presse|im\s+Druck)"
+    r"(?:^|[,.;]\s*|\s*[(\[])\s*"  # set off as a note, never "… Penguin Press"
+    r"(?P<state>in\s+press|to\s+appear|forthcoming|sous\s+presse|im\s+Druck)"
     r"\s*[)\]]?[\s.,;]*$",
     re.I,
 )
@@ -161,3 +162,44 @@ def journal_ending_the_title(spans: list[Span]) -> list[Span]:
     if not comma or len(head.split()) < 2 or not 1 <= len(words) <= 5 or not last[:1].isupper():
         return spans
     return [*spans[:i], ("title", head + ","), ("journal", last + ","), *spans[i + 1 :]]
+
+
+#: Chicago's volume of a multivolume work: "Stalin. Vol. 1, Paradoxes of Power, 1878–1928."
+VOLUME_OF_A_WORK_RE = re.compile(
+    r"^(?P<main>[^\W\d_][^.]*?[^\W\d_])\.\s+(?P<volume>(?:Vol(?:ume)?|Bd|Tome|Т)\.?\s+"
+    r"(?:\d+|[IVXLC]+))[,:]\s+(?P<title>[^\W\d_].+)$"
+)
+HEAD_LABELS = ("title", "journal", "container-title", "volume")
+
+
+def volume_of_a_multivolume_work(spans: list[Span]) -> list[Span]:
+    """'Stalin.' + 'Vol. 1, Paradoxes' + 'of Power, 1878–1928.', whatever the labels: the
+    work's title, the volume's number and the volume's own title (CMOS 14.121), biblatex's
+    maintitle, volume and title."""
+    start = next((i for i, (label, _) in enumerate(spans) if label in HEAD_LABELS), None)
+    if start is None:
+        return spans
+    end = start
+    while end < len(spans) and spans[end][0] in HEAD_LABELS:
+        end += 1
+    m = VOLUME_OF_A_WORK_RE.match(" ".join(text.strip() for _, text in spans[start:end]))
+    if m is None:
+        return spans
+    head = [("maintitle", m["main"] + "."), ("volume", m["volume"] + ","), ("title", m["title"])]
+    return [*spans[:start], *head, *spans[end:]]
+
+
+def year_ending_a_title_after_the_date(spans: list[Span]) -> list[Span]:
+    """'(2012).' + 'Moscow,' + '1937' + '(R. Livingstone, Trans.)': with the date given
+    already, a year after the title's closing comma is the title's own ("Moscow, 1937")."""
+    labels = [label for label, _ in spans]
+    if "title" not in labels or "date" not in labels[: labels.index("title")]:
+        return spans
+
+    def fix(title: Span, year: Span) -> list[Span] | None:
+        bare = re.fullmatch(rf"\s*{F.YEAR}[.,]?\s*", year[1])
+        if title[0] == "title" and year[0] == "date" and bare and title[1].rstrip().endswith(","):
+            return [("title", f"{title[1].rstrip()} {year[1].strip()}")]
+        return None
+
+    return fix_first_pair(spans, fix)

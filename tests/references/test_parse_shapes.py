@@ -991,6 +991,45 @@ CASES = [
         "University Press.",
         {"subtitle": "A Borderland, 1870s–1990s"},
     ),
+    (
+        "chicago-volume-of-a-multivolume-work-after-a-comma",
+        "Lind, Karin. Harbours. Vol. 1, Towns and Trade, 1600–1800. Malmö: Nordic Academic "
+        "Press, 2014.",
+        {
+            "type": "book",
+            "maintitle": "Harbours",
+            "volume": "1",
+            "title": "Towns and Trade, 1600–1800",
+            "publisher": "Nordic Academic Press",
+            "addendum": None,
+        },
+    ),
+    (
+        "apa-title-holding-a-year-after-its-comma",
+        "Lind, K. (2012). Visby, 1361 (A. Berg, Trans.). Malmö: Nordic.",
+        {"title": "Visby, 1361", "date": "2012"},
+    ),
+    (
+        "chicago-with-a-coauthor",
+        "Lind, Karin M., with Anna Berg. Harbour Towns. Malmö: Nordic, 1995.",
+        {"author": ["Lind, Karin M.", "Berg, Anna"]},
+    ),
+    (
+        "apa-sentence-case-title-ending-on-a-decade",
+        "Lind, K. (2016). The great silt: Harbour dues of the 1930s. Nordic Press.",
+        {"subtitle": "Harbour Dues of the 1930s"},
+    ),
+    (
+        "a-short-title-drops-the-article-as-chicago-does",
+        "Lind, Karin. The History of the Harbour. Malmö: Nordic, 1995.",
+        {"shorttitle": "History of the Harbour"},
+    ),
+    (
+        "a-french-short-title-ends-on-no-conjunction",
+        "Lind, Karin. « Le port soviétique et la mer dans les rapports de la police ». "
+        "Revue des ports 12 (2003) : 5–10.",
+        {"shorttitle": "Le port soviétique"},
+    ),
 ]
 
 

@@ -481,6 +481,11 @@ CASES = [
             ("container-title", "Baltic, Studies"),
         ],
     ),
+    (
+        "a-publisher-ending-in-press-is-no-work-in-press",
+        [("title", "Harbours."), ("location", "New York:"), ("publisher", "Penguin Press,")],
+        [("title", "Harbours."), ("location", "New York:"), ("publisher", "Penguin Press,")],
+    ),
 ]
 
 
