@@ -1,10 +1,13 @@
 """The parts of a reference with a fixed shape, found by pattern wherever they stand.
 
-A language note ("(Russian)", "[in Russian]") is cut out before labelling; a DOI
-or URL the labeller missed is picked up from the string afterwards.
+A language note ("(Russian)", "[in Russian]") and a web address written without its
+"https://" (MLA 9's habit) are cut out before labelling; a DOI or URL the labeller
+missed is picked up from the string afterwards.
 """
 
 from __future__ import annotations
+
+import re
 
 from . import fields as F
 from .reference import Reference
@@ -43,3 +46,25 @@ def find_identifiers(text: str, ref: Reference) -> None:
 def _doi_url(ref: Reference) -> str | None:
     doi = ref.fields.get("doi")
     return f"https://doi.org/{doi}" if doi else None
+
+
+#: A web address without its scheme: a host ending in a common top-level domain, then a
+#: path ("soviethistory.msu.edu/1937-2/purge-of-the-red-army/").
+BARE_URL_RE = re.compile(
+    r"(?<![\w@/.:-])(?P<url>(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|info|ru|su|ua|uk|de|fr"
+    r"|it|es|pl|cz|eu|ca|au|us)/[^\s<>\[\]]*?)(?=[.,;]?(?:\s|$))",
+    re.I,
+)
+
+
+def take_bare_url(text: str, ref: Reference) -> str:
+    """A web address written without "https://" becomes the url (with it), and leaves the
+    string, so its numbers are read as no date or page."""
+    if F.URL_RE.search(text):
+        return text
+    m = BARE_URL_RE.search(text)
+    if m is None:
+        return text
+    ref.fields["url"] = F.clean_url("https://" + m["url"])
+    rest = text[: m.start()].rstrip(" ,;") + text[m.end() :]
+    return clean(re.sub(r"\s*[,;]\s*(?=[.,;])", "", rest))

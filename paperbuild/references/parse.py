@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .archives import short_name, take_archive
-from .cutouts import find_identifiers, take_language
+from .cutouts import find_identifiers, take_bare_url, take_language
 from .interpret import interpret
 from .reference import Reference, UnparsableReference
 from .segment import segment
@@ -23,10 +23,11 @@ from .tokens import clean
 def parse_reference(raw: str) -> Reference:
     """Parse one reference string; raise UnparsableReference when no title is found."""
     text = re.sub(r"\s+([,;:])(?=\s)", r"\1", clean(raw))  # "Rubles : The" reads as "Rubles: The"
+    text = re.sub(r"\.\s+[—–]\s+", ". ", text)  # GOST's areas: "диктатуры. — М.: РОССПЭН"
     if not re.search(r"[^\W\d_]{2}", text):
         raise UnparsableReference("no words in the reference")
     ref = Reference(raw)
-    text = take_archive(take_language(text, ref), ref)
+    text = take_archive(take_bare_url(take_language(text, ref), ref), ref)
     if text:
         interpret(segment(text), ref)
         find_identifiers(text, ref)

@@ -227,23 +227,30 @@ def family_name_after_the_editor(spans: list[Span]) -> list[Span]:
     return fix_first_pair(spans, fix)
 
 
-#: One inverted name, its initial, then a capitalised word with no full stop of its own:
-#: "Reese, Roger R. Red" (+ "Commanders: A Social History…").
+#: A family name, given names and initials, then a capitalised word: "Reese, Roger R. Red"
+#: (+ "Commanders: A Social History…"), "Хлевнюк, О. В. Хозяин." (+ "Сталин и…").
 INVERTED_NAME_THEN_WORD_RE = re.compile(
-    r"^(?P<who>[^\W\d_][\w'’-]+,\s+(?:[^\W\d_][\w'’-]+\s+)*[A-Z]\.)\s+"
-    r"(?P<word>(?!(?:Jr|Sr|II|III|IV)\b)[A-Z][a-z'’-]+)$"
+    r"^(?P<who>[^\W\d_][\w'’-]+,?\s+(?P<given>(?:[^\W\d_][\w'’-]+\s+)*)"
+    r"(?P<initials>(?:[^\W\d_]\.\s*)+?))\s*"
+    r"(?P<word>(?!(?:Jr|Sr|II|III|IV)\b)[^\W\d_][\w'’-]+)\.?$"
 )
 
 
 def title_word_after_an_initial(spans: list[Span]) -> list[Span]:
-    """'Reese, Roger R. Red' + 'Commanders: A Social History…': after an inverted name and
-    its middle initial nothing but a suffix follows, so the word there opens the title.
-    Read as "red." (Russian for editor), it had made the author an editor."""
+    """'Reese, Roger R. Red' + 'Commanders: A Social History…', 'Хлевнюк, О. В. Хозяин.' +
+    'Сталин и…' (GOST's "Фамилия И. О. Заглавие"): after a family name and its initials
+    nothing but a suffix follows, so a capitalised word there opens the title. Read as
+    "red." (Russian for editor), "Red" had made the author an editor."""
 
     def fix(who: Span, title: Span) -> list[Span] | None:
         m = INVERTED_NAME_THEN_WORD_RE.match(who[1].strip())
-        if who[0] in ("author", "editor") and title[0] == "title" and m:
-            return [("author", m["who"]), ("title", f"{m['word']} {title[1]}")]
+        capital = m and m["word"][0].isupper() and not m["word"][1:].isupper()
+        # "Getty, J. Arch": one initial, then a given name; the name goes on
+        capital = capital and (m["given"] or m["initials"].count(".") >= 2)
+        one_person = m and not re.search(r"(?i)(?:^|\s)(?:and|&|et|und|y|и)(?:\s|$)", m["given"])
+        if who[0] in ("author", "editor") and title[0] == "title" and capital and one_person:
+            stop = "." if who[1].strip().endswith(".") else ""  # "Khoziain." + "Stalin i…"
+            return [("author", m["who"]), ("title", f"{m['word']}{stop} {title[1]}")]
         return None
 
     return fix_first_pair(spans, fix)
@@ -339,4 +346,29 @@ def title_from_people(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if thesis and text[: thesis.start()].strip(WRAP):
             out[i : i + 1] = [("title", text[: thesis.start()]), ("genre", text[thesis.start() :])]
             return out
+    return out
+
+
+#: A book's title, then its editors after a comma: "…Davies, ed. Julian Cooper, … Rees,".
+BOOK_THEN_EDITORS_RE = re.compile(
+    r"^(?P<book>.+?),\s+(?P<editors>(?:eds?\.|edited\s+by|hrsg\.\s+von|Hrsg\.)\s+[^\W\d_].*)$"
+)
+
+
+def editors_read_into_the_book(spans: list[Span]) -> list[Span]:
+    """'In Soviet History, 1917–53: Essays in Honour of' + 'R. W. Davies, ed. Julian Cooper,
+    Maureen Perrie and E. A. Rees,': the book's title runs up to the comma before "ed.",
+    whichever span the labeller gave it to; the names after "ed." are the editors."""
+    if sum(label == "editor" for label, _ in spans) > 1:
+        return spans
+    out: list[Span] = []
+    for label, text in spans:
+        m = BOOK_THEN_EDITORS_RE.match(text.strip())
+        if m and label == "container-title":
+            out += [(label, m["book"] + ","), ("editor", m["editors"])]
+        elif m and label == "editor" and out and out[-1][0] == "container-title":
+            out[-1] = (out[-1][0], f"{out[-1][1]} {m['book']},")
+            out.append(("editor", m["editors"]))
+        else:
+            out.append((label, text))
     return out

@@ -17,6 +17,7 @@ from .people_repairs import (
     author_before_quoted_title,
     author_date_title_in_a_note,
     bracket_split_from_the_author,
+    editors_read_into_the_book,
     family_name_after_the_editor,
     family_name_in_the_title,
     family_particle_in_the_title,
@@ -41,6 +42,7 @@ from .venue_repairs import (
     volume_of_a_multivolume_work,
     year_ending_a_title_after_the_date,
     year_ending_the_title,
+    year_range_ending_the_title,
 )
 
 WRAP = F.SPAN_WRAP
@@ -537,6 +539,7 @@ def _continues(before: tuple[str, str], text: str) -> bool:
 REPAIRS = (
     _date_spills,
     volume_of_a_multivolume_work,
+    year_range_ending_the_title,
     film_by_its_director,
     one_name_author_in_the_title,
     bracket_split_from_the_author,
@@ -560,6 +563,7 @@ REPAIRS = (
     _publisher_after_title,
     _close_quoted_titles,
     _book_after_chapter,
+    editors_read_into_the_book,
     _book_in_editors,
     _book_in_title,
     _journal_after_quoted_title,

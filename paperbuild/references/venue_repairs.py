@@ -203,3 +203,20 @@ def year_ending_a_title_after_the_date(spans: list[Span]) -> list[Span]:
         return None
 
     return fix_first_pair(spans, fix)
+
+
+YEAR_RANGE_RE = re.compile(rf"\s*(?P<range>{F.YEAR}\s*[-–—]\s*(?:{F.YEAR}|\d\d))\.?\s*")
+
+
+def year_range_ending_the_title(spans: list[Span]) -> list[Span]:
+    """'A People's Tragedy: The Russian Revolution,' + '1891–1924.' read as pages: a range
+    of years right after a title that stops on its comma ends the title (the book's date
+    comes after)."""
+
+    def fix(title: Span, pages: Span) -> list[Span] | None:
+        m = YEAR_RANGE_RE.fullmatch(pages[1])
+        if title[0] == "title" and pages[0] == "pages" and m and title[1].rstrip().endswith(","):
+            return [("title", f"{title[1].rstrip()} {m['range']}.")]
+        return None
+
+    return fix_first_pair(spans, fix)

@@ -1030,6 +1030,56 @@ CASES = [
         "Revue des ports 12 (2003) : 5–10.",
         {"shorttitle": "Le port soviétique"},
     ),
+    (
+        "a-year-range-ending-a-subtitle-is-no-page-range",
+        "Lind, Karin. Harbour Towns: The Baltic Trade, 1600–1800. 1996. Reprint, Malmö: "
+        "Nordic, 1997.",
+        {"subtitle": "The Baltic Trade, 1600–1800", "pages": None},
+    ),
+    (
+        "gost-with-a-comma-after-the-family-name-and-area-dashes",
+        "Петров, Н. В. Палачи. Они выполняли заказы Сталина. — М.: Новая газета, 2011. — 320 с.",
+        {
+            "author": ["Петров, Н. В."],
+            "title": "Палачи",
+            "subtitle": "Они выполняли заказы Сталина",
+            "publisher": "Новая газета",
+        },
+    ),
+    (
+        "gost-transliterated-initials-then-the-title",
+        "Petrov N. V. Palachi. Oni vypolniali zakazy Stalina. Moscow: Novaia gazeta, 2011.",
+        {"author": ["Petrov, N. V."], "title": "Palachi"},
+    ),
+    (
+        "an-initial-then-a-given-name-stays-a-name",
+        "Getty, J. Arch. Practicing Stalinism. New Haven: Yale University Press, 2013.",
+        {"author": ["Getty, J. Arch"], "title": "Practicing Stalinism"},
+    ),
+    (
+        "two-people-before-the-title-keep-their-names",
+        "Lind, Karin and Anna M. Berg. “Harbour Dues.” Baltica 13 (1984): 261-277.",
+        {"author": ["Lind, Karin", "Berg, Anna M."], "title": "Harbour Dues"},
+    ),
+    (
+        "chicago-editors-after-ed-inside-the-book-title",
+        "Lind, Karin. “Harbour Dues, 1600–1650.” In Baltic Trade: Essays in Honour of A. B. "
+        "Holm, ed. Anna Berg and Per Ek, 158–76. Malmö: Nordic, 1995.",
+        {
+            "editor": ["Berg, Anna", "Ek, Per"],
+            "booktitle": "Baltic Trade: Essays in Honour of A. B. Holm",
+        },
+    ),
+    (
+        "mla9-web-address-without-its-scheme",
+        "“Harbour Dues.” Baltic History Online, 2015, baltichistory.example.org/1937-2/dues/. "
+        "Accessed 3 Mar. 2024.",
+        {
+            "url": "https://baltichistory.example.org/1937-2/dues/",
+            "origdate": None,
+            "date": "2015",
+        },
+    ),
 ]
 
 
