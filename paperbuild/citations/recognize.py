@@ -78,7 +78,8 @@ RANGE = rf"{PAGE} (?: \s*[-–—]\s* {PAGE} )?"  # 4-5, 4–5
 PAGE_LABEL = r"(?i: pp?\.? | с\. | стр\. | S\. )"  # dropped from the locator ("S.": Seite)
 OTHER_LABEL = r"""(?i: ch(?:ap)?\. | chapter | nn?\. | notes? | §§? | vols?\. | figs?\.
                      | paras?\. | ¶ | sec\. | cols?\. | т\. | гл\. | tables? | tab\.
-                     | app\. | appendix | figure | ll?\. | fols?\. | лл?\. | bd\. )"""  # kept
+                     | app\. | appendix | figure | ll?\. | fols?\. | лл?\. | bd\. | sects?\.
+                     | loc\. )"""  # kept in the locator
 LABEL = rf"(?: {PAGE_LABEL} | {OTHER_LABEL} )"
 VALUES = rf"(?: (?: \s*,\s* | \s+(?:and|&)\s+ ) {NOT_YEAR} {RANGE} )*"  # pp. 4, 7; 12 and 14
 # A part of a book cited by name: (Pipes 1995, introduction)
@@ -93,7 +94,8 @@ YEAR_LOCATOR = rf"{ORIGINAL}? {YEAR} (?: {LOCATOR_SEP} {LOCATOR} )?"
 # 1980a, 112, 1980b; 1968 and 1990
 YEARS = rf"{YEAR_LOCATOR} (?: (?: \s*,\s* | \s+(?:and|&)\s+(?={YEAR}) ) {YEAR_LOCATOR} )*"
 
-PREFIX = r"(?i: see\s+also | but\s+see | see | cf\.? | e\.g\.,? | i\.e\.,? | compare | also )"
+PREFIX = r"""(?i: see,?\s+e\.g\.,? | see\s+also | but\s+see | see | cf\.? | e\.g\.,? | i\.e\.,?
+    | compare | also | (?:as\s+)?(?:quoted|cited)\s+in )"""  # "quoted in": CMOS 15.52
 SUFFIX = r"\s*,\s* (?P<suffix> [^;]*?)"  # "p. 5, emphasis added": kept after the locator
 
 # -- the three shapes --------------------------------------------------------------------------
