@@ -282,10 +282,15 @@ def _detached_years(text: str, families: frozenset[str], taken) -> list[Possible
     return out
 
 
+#: Between the works of one parenthesis: a semicolon, or an "and" after a year or a page
+#: and before a name ("(Getty 2013 and Harris 2016)"; never "12 and 14" or "and passim").
+ITEM_BREAK = re.compile(r";|(?:(?<=\d)|(?<=\d[a-z]))\s+and\s+(?=[A-ZА-ЯЁ])")
+
+
 def _parenthetical(text: str, phrases: frozenset[str]):
     for paren in PARENTHESIS.finditer(text):
         items: list[CiteItem] = []
-        for part in paren["body"].split(";"):
+        for part in ITEM_BREAK.split(paren["body"]):
             match = _named_phrase(part, phrases) or PAREN_ITEM.fullmatch(part)
             if match is None or not (match["authors"] or items):
                 break
