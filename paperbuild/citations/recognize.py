@@ -117,7 +117,8 @@ PHRASE_ITEM = re.compile(
     rf"""
     \s*
     (?: (?P<prefix> {PREFIX} ) \s+ )?
-    (?P<authors> {PHRASE} ) (?: \s*,\s* | \s+ )
+    [“"‘]? (?P<authors> {PHRASE} ) (?: ,? [”"’] )?   # APA's ("Title," 1957) too
+    (?: \s*,\s* | \s+ )
     (?P<years> {YEARS} )
     (?: {SUFFIX} )?
     \s*

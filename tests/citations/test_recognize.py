@@ -411,6 +411,7 @@ ORGANISATIONS_AND_TITLES = [
     ("(UNHCR, 2015)", "UNHCR", "2015", None),
     ("(see Memorial 2007)", "Memorial", "2007", None),
     ("(Иванов, 2010, с. 45)", "Иванов", "2010", "45"),
+    ("(“Seventeen Moments,” n.d., 2)", "Seventeen Moments", "n.d.", "2"),  # APA's quoted title
 ]
 
 
