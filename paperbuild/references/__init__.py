@@ -42,14 +42,25 @@ class Normalised:
 
 
 def read_sources(path: Path) -> list[tuple[int, str]]:
-    """(line number, text) of each reference line, without the list's bullets, numbers and
-    headings (see ``listing``); PaperError when missing or not UTF-8."""
+    """(first line's number, text) of each reference, without the list's bullets, numbers
+    and headings, its broken lines joined (see ``listing``); PaperError when missing or not
+    UTF-8."""
     text = read_text(path)
-    out = []
+    out: list[tuple[int, str]] = []
+    first = last = None  # the raw first and last lines of the reference being read
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or HEADER_RE.fullmatch(line) or listing.is_heading(line):
+        if not line.strip():
+            first = last = None  # a blank line ends a reference
+            continue
+        if first is not None and listing.continues(first, last, line):
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {line.strip()}")
+            last = line
+            continue
+        if HEADER_RE.fullmatch(line) or listing.is_heading(line):
+            first = last = None
             continue
         out.append((number, listing.without_marker(line)))
+        first = last = line
     return out
 
 

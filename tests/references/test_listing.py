@@ -68,3 +68,34 @@ def test_a_grouped_bulleted_list_reads_as_its_references(tmp_path):
     assert [str(p) for p in entries["conquest1991"].persons["author"]] == ["Conquest, Robert"]
     assert normalised.source_lines["conquest1991"] == 8  # the line as the file numbers it
     assert not [p for p in normalised.problems if p.severity != "info"]
+
+
+BROKEN_LIST = """\
+Conquest, Robert. The Great Terror: A Reassessment. New York: Oxford
+    University Press, 1990.
+Getty, J. Arch, and Oleg V. Naumov. The Road to Terror: Stalin and the
+Self-Destruction of the Bolsheviks, 1932–1939. New Haven: Yale University Press, 1999.
+Harris, James. The Great Fear: Stalin's Terror of
+the 1930s. Oxford: Oxford University Press, 2016.
+Khlevniuk, Oleg V. Master of the House. New Haven: Yale University Press, 2009.
+Viola, Lynne. “The Peasant Nightmare.” Journal of Modern History 62, no. 4 (1990): 747–70.
+"""
+
+
+def test_a_reference_broken_over_lines_is_read_whole(tmp_path):
+    """A hanging indent, or a line stopping on "the" or "of", goes on; a line that opens
+    as references do ("Khlevniuk, Oleg V.") starts the next, whatever the line before."""
+    sources = tmp_path / "sources.txt"
+    sources.write_text(BROKEN_LIST, encoding="utf-8")
+    normalised = normalise_sources(sources)
+    assert normalised.source_lines == {
+        "conquest1990": 1,
+        "getty1999": 3,
+        "harris2016": 5,
+        "khlevniuk2009": 7,
+        "viola1990": 8,
+    }
+    entries = normalised.bibliography.entries
+    assert entries["conquest1990"].fields["publisher"] == "Oxford University Press"
+    assert entries["getty1999"].fields["subtitle"].endswith("{Bolsheviks}, 1932–1939")
+    assert entries["harris2016"].fields["subtitle"] == "Stalin's {Terror} of the 1930s"
