@@ -3,7 +3,7 @@
 The checks are about shape, not about known names: a given name equal to the
 family name, a name spelt elsewhere in the entry with accents it lacks, fields
 biblatex-chicago needs, doubled words, a site name written "Www.", lower-case
-names, stray spaces, and duplicates.
+names, stray spaces, duplicates, and the pages of one citation left on a book.
 """
 
 from __future__ import annotations
@@ -66,6 +66,13 @@ def check_bibliography(
         for name in REQUIRED.get(entry.type.lower(), ()):
             if not fields.get(name):
                 warn(key, f"@{entry.type} without {name}, which biblatex-chicago prints")
+        if entry.type.lower() == "book" and fields.get("pages"):
+            cited = fields["pages"].replace("--", "–")
+            warn(
+                key,
+                f"pages {cited} on a whole book look like the pages one note cites: "
+                "give them in the citation, (Name 2015, 4–5), not in the Sources list",
+            )
         for name, value in sorted(fields.items()):
             if name in ("url", "doi"):
                 continue

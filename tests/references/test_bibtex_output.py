@@ -177,8 +177,12 @@ def test_report_flags_doubtful_entries(tmp_path):
         "Smith, A. (2001). A Title. Press Press.\n"
         "Jones, B. (2001). A Title. Other Press.\n"
         "Doe, J. (2003). The Article. Journal of Things.\n"
+        "Lind, Karin, Harbour Towns (Malmö: Nordic Press, 2015), 4–5.\n"
     )
     messages = [p.message for p in _normalise(tmp_path, text).problems]
+    assert any(
+        "pages 4–5 on a whole book look like the pages one note cites" in m for m in messages
+    )
     assert any("Susan Susan: given name equals family name" in m for m in messages)
     assert any("Www.marxists.org" in m and "web address" in m for m in messages)
     assert any("repeats the word 'Press'" in m for m in messages)
