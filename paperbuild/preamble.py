@@ -11,8 +11,8 @@ For one build, in this order:
    prints its notes;
 4. passes until the auxiliary files settle (paperbuild.passes), on the format.
 
-The dump runs beside the skeleton and biber when a core is idle (as make's
---load-average judges it): the skeleton then loads the preamble itself, 0.3 s
+The dump runs beside the skeleton and biber when a core is idle (see
+:func:`idle_core`): the skeleton then loads the preamble itself, 0.3 s
 of CPU more, and the pair finish about 0.4 s sooner on two free cores. On a busy
 machine two programs at once take as long as one after the other, so there the
 dump comes first and the skeleton runs on it.
@@ -83,13 +83,18 @@ def needs_skeleton(run: TexRun, restored: list[str] | bool) -> bool:
 
 
 def idle_core() -> bool:
-    """Whether a second program would have a core to itself now, as make's --load-average
-    judges it: on a busy machine two at once take as long as one after the other."""
+    """Whether a second program would have a core to itself now: nothing else runnable
+    but this process (Linux's count in /proc/loadavg), and the last minute's load below
+    the cores. On a busy machine two at once take as long as one after the other."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return cores >= 2 and os.getloadavg()[0] <= cores - 1
+    try:
+        runnable = int(Path("/proc/loadavg").read_text().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        runnable = 1
+    return cores >= 2 and runnable - 1 <= cores - 2 and os.getloadavg()[0] < cores
 
 
 def skeleton_first(run: TexRun, fmt: str | None, preamble: str | None, restored: bool) -> None:
