@@ -69,7 +69,8 @@ def authors(family: str) -> str:
 
 
 # -- years and locators ------------------------------------------------------------------------
-YEAR = r"(?: (?:1[5-9]|20)\d\d[a-z]? | n\.\s?d\. ) (?!\w)"  # 2015, 1980a, n.d.
+# 2015, 1980a, n.d.; a work not yet out: "forthcoming", "in press" (CMOS 15.46)
+YEAR = r"(?: (?:1[5-9]|20)\d\d[a-z]? | n\.\s?d\. | (?i: forthcoming | in\s+press ) ) (?!\w)"
 NOT_YEAR = rf"(?!{YEAR})"  # a bare "2012" after a year is another year, not a page
 # 45, xii, 45ff., Chicago's page with its note (220n4, 220nn4-5, 12n), and passim
 PAGE = r"""(?: (?: \d+ (?: nn?\d* )? | [ivxlcdm]+ | [IVXLCDM]+ ) (?: \s?ff?\.? )? (?!\w)
@@ -89,7 +90,9 @@ LOCATOR = rf"""
     (?: (?: \s*,?\s* | \s+and\s+ ) {LABEL} \s* {RANGE} {VALUES} )*   # , n. 3 | and ch. 2
 """
 LOCATOR_SEP = r"(?: \s*[,:.]\s* | \s+ )"  # ", p. 5"; Harvard ": 45"; the slip "2008. p. 101"
-ORIGINAL = r"(?: [\[(] (?:1[5-9]|20)\d\d [\])] \s+ )"  # a reprint's first year: [1937] 2004
+# A reprint's first year: Chicago's "[1937] 2004", APA's "1900/1953".
+ORIGINAL = r"""(?: [\[(] (?:1[5-9]|20)\d\d [\])] \s+
+    | (?:1[5-9]|20)\d\d \s*/\s* (?=(?:1[5-9]|20)\d\d) )"""
 YEAR_LOCATOR = rf"{ORIGINAL}? {YEAR} (?: {LOCATOR_SEP} {LOCATOR} )?"
 # 1980a, 112, 1980b; 1968 and 1990
 YEARS = rf"{YEAR_LOCATOR} (?: (?: \s*,\s* | \s+(?:and|&)\s+(?={YEAR}) ) {YEAR_LOCATOR} )*"
@@ -347,12 +350,18 @@ def _narrative(text: str, known_families: frozenset[str] | None):
             yield Citation("narrative", citation_text, start, end, paren_start, end, tuple(items))
 
 
+def _state(year: str) -> str:
+    """ "n.d." as written; "Forthcoming", "in  press" as "forthcoming", "in press"."""
+    return year if year.lower().startswith("n") else " ".join(year.lower().split())
+
+
 def _year_items(match: re.Match, author: str, families, prefix) -> list[CiteItem] | None:
     """One item per year in ``match["years"]``; None when a note follows no locator."""
     items = []
     for part in YEAR_LOCATOR_PART.finditer(match["years"]):
         locator = _locator(part["locator"]) if part["locator"] else None
-        items.append(CiteItem(author, families, _has_et_al(author), part["year"], locator, prefix))
+        year = part["year"] if part["year"][:1].isdigit() else _state(part["year"])
+        items.append(CiteItem(author, families, _has_et_al(author), year, locator, prefix))
     suffix = match["suffix"]
     if suffix:
         if items[-1].locator is None:

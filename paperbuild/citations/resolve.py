@@ -259,6 +259,10 @@ def _candidates(item: CiteItem, sources: dict[str, list[_Source]]) -> list[_Sour
     return sources.get(last_word(item.families[0]), []) if item.families else []
 
 
+#: How an author-date citation names a work with no year yet: "(Davies, forthcoming)".
+PUBSTATE_CITED = {"forthcoming": "forthcoming", "inpress": "in press"}
+
+
 def _source(key: str, entry: Entry) -> _Source:
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     families = tuple(
@@ -268,8 +272,9 @@ def _source(key: str, entry: Entry) -> _Source:
     if unauthored and entry.fields.get("title"):
         families = (_plain(entry.fields["title"]),)  # an authorless work is cited by its title
     found = YEAR_IN_FIELD.search(entry.fields.get("year", "") or entry.fields.get("date", ""))
-    if found is None:
-        return _Source(key, families, "n.d.", "n.d.", unauthored)
+    if found is None:  # cited as "n.d.", or as the state of a work not yet out
+        state = PUBSTATE_CITED.get(entry.fields.get("pubstate", ""), "n.d.")
+        return _Source(key, families, state, state, unauthored)
     year, letter = found.groups()
     letter = letter or _key_letter(key, year)
     return _Source(key, families, year, year + letter, unauthored)

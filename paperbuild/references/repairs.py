@@ -39,6 +39,7 @@ from .venue_repairs import (
     journal_of_a_work_not_yet_out,
     publisher_read_as_book,
     publisher_read_as_journal,
+    reprint_read_into_the_title,
     volume_of_a_multivolume_work,
     year_ending_a_title_after_the_date,
     year_ending_the_title,
@@ -538,6 +539,7 @@ def _continues(before: tuple[str, str], text: str) -> bool:
 
 REPAIRS = (
     _date_spills,
+    reprint_read_into_the_title,
     volume_of_a_multivolume_work,
     year_range_ending_the_title,
     film_by_its_director,

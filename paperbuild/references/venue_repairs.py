@@ -39,6 +39,11 @@ def journal_of_a_work_not_yet_out(spans: list[Span]) -> list[Span]:
     that ends by saying the work is not yet out names its journal, and the state is
     biblatex's pubstate."""
     labels = [label for label, _ in spans]
+    for i, (label, text) in enumerate(spans):  # "Baltic Review. Forthcoming." as the journal
+        m = PUBSTATE_RE.search(text) if label in ("journal", "container-title") else None
+        if m and text[: m.start()].strip(WRAP):
+            state = PUBSTATES.get(re.sub(r"\s+", " ", m["state"].lower()), "forthcoming")
+            return [*spans[:i], (label, text[: m.start()]), ("pubstate", state), *spans[i + 1 :]]
     if "title" not in labels or {"journal", "container-title"} & set(labels):
         return spans
     first = labels.index("title")
@@ -220,3 +225,21 @@ def year_range_ending_the_title(spans: list[Span]) -> list[Span]:
         return None
 
     return fix_first_pair(spans, fix)
+
+
+REPRINT_IN_THE_TITLE_RE = re.compile(
+    rf"^(?P<title>.*[^\d\s])\.\s+(?P<year>{F.YEAR})\.\s+(?P<reprint>(?i:reprint(?:ed)?|repr\.)(?!\w).*)$"
+)
+
+
+def reprint_read_into_the_title(spans: list[Span]) -> list[Span]:
+    """'The Interpretation of Dreams. 1900. Reprint,' + 'London:' …: Chicago's reprint
+    (CMOS 14.114), the original's year and the word "Reprint" read into the title."""
+    out = []
+    for label, text in spans:
+        m = REPRINT_IN_THE_TITLE_RE.match(text.strip()) if label == "title" else None
+        if m:
+            out += [("title", m["title"] + "."), ("date", m["year"] + "."), ("note", m["reprint"])]
+        else:
+            out.append((label, text))
+    return out

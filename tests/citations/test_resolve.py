@@ -48,6 +48,9 @@ BIB = bibliography(
     memorial=entry("{Memorial}"),
     who2010=entry("{World Health Organization (WHO)}", year="2010"),
     garf=entry(title="GARF (State Archive of the Russian Federation)"),
+    lind=entry("Lind, Karin", pubstate="forthcoming"),
+    berg=entry("Berg, Anna", pubstate="inpress"),
+    freud1953=entry("Freud, Sigmund", year="1953", origdate="1900"),
     read2016=entry("Read, Christopher", date="2016-12-08"),
     smith2010a=entry("Smith, Anna", year="2010"),
     ryan2020=entry("Ryan, James", "Susan, Susan", role="editor", year="2020"),
@@ -92,6 +95,9 @@ def keys(resolution) -> list[str | None]:
         ("(WHO 2010)", ["who2010"]),  # an organisation by its bracketed acronym
         ("(World Health Organization 2010)", ["who2010"]),  # or by its name alone
         ("(GARF n.d., l. 12)", ["garf"]),  # an archive by the acronym its title gives
+        ("(Lind, forthcoming)", ["lind"]),  # a work not yet out, by its state (CMOS 15.46)
+        ("Berg (in press, 4)", ["berg"]),
+        ("Freud (1900/1953)", ["freud1953"]),  # APA's reprint: original/edition used
         ("(Read, 2016)", ["read2016"]),
         ("(Smith 2010)", ["smith2010a"]),  # the only Smith 2010, whatever its key says
         ("(Smith 2010a)", ["smith2010a"]),

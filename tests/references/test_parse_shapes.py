@@ -1080,6 +1080,16 @@ CASES = [
             "date": "2015",
         },
     ),
+    (
+        "chicago-reprint-with-the-original-year-cmos-14-114",
+        "Freud, Sigmund. The Interpretation of Dreams. 1900. Reprint, London: Hogarth Press, 1953.",
+        {"title": "The Interpretation of Dreams", "origdate": "1900", "date": "1953"},
+    ),
+    (
+        "an-article-forthcoming-in-a-journal",
+        "Lind, Karin. “Harbour Dues in Visby.” Baltic Review. Forthcoming.",
+        {"journaltitle": "Baltic Review", "pubstate": "forthcoming", "date": None},
+    ),
 ]
 
 
