@@ -66,6 +66,8 @@ def test_shapes_essay_builds_with_notes_and_cyrillic(shapes_folder, tmp_path):
         in flat
     )
     assert "RGASPI, f. 17, op. 162, d. 21, ll. 3–9" in flat
+    # a work not yet out, its note closed by a full stop (biblatex-chicago left a comma)
+    assert "Kuromiya, “The Purge of the Far Eastern Army,” Kritika, forthcoming." in flat
     assert "[?? Snyder, 2010, 42: not in the sources]" in flat
     fonts = subprocess.run(
         ["pdffonts", str(result.output)], capture_output=True, text=True, check=True

@@ -576,7 +576,7 @@ SHAPES_FAMILIES = known(
     "Broué", "Conquest", "Courtois", "Werth", "Davies", "Wheatcroft", "Fitzpatrick", "Getty",
     "Naumov", "Rittersporn", "Zemskov", "Humbert-Droz", "Khlevniuk", "Memorial", "Solomon",
     "van Ree", "Viola", "Хлевнюк", "Merridale", "Eisenstein", "Harris",
-    "Ezhov", "GARF",
+    "Ezhov", "GARF", "Kuromiya",
 )  # fmt: skip
 
 
@@ -584,8 +584,8 @@ def test_shapes_essay():
     text = SHAPES_ESSAY.read_text(encoding="utf-8")
     citations, possible = find_citations(text, SHAPES_FAMILIES)
     assert [p.text for p in possible] == ["(Moscow, 1938)"]
-    assert len(citations) == 24
-    assert sum(len(c.items) for c in citations) == 26
+    assert len(citations) == 25
+    assert sum(len(c.items) for c in citations) == 27
     kinds = {c.kind for c in citations}
     assert kinds == {"parenthetical", "narrative", "explicit"}
     assert "(which was often bitter)" not in [c.text for c in citations]
