@@ -3,7 +3,8 @@
 A log holds hundreds of lines of font and package chatter; a writer needs only
 what shows in the PDF: a line sticking out into the margin, a glyph the font
 does not have, a citation or reference LaTeX could not resolve, or the error
-that stopped the last build. Line numbers in the log are lines of the generated
+that stopped the last build; and a correction of the templates' own (to
+biblatex-chicago) that no longer applies. Line numbers in the log are lines of the generated
 ``paper.tex``; ``Rendered.source_line`` maps them back to the essay. What LaTeX
 reports after opening the ``.bbl`` is the bibliography, made from the sources.
 """
@@ -32,6 +33,10 @@ UNDEFINED = re.compile(
     re.M,
 )
 BIBLIOGRAPHY = re.compile(r"\([^()\s]*\.bbl\b")
+#: What the templates say when a correction of theirs no longer applies.
+OWN_WARNING = re.compile(
+    r"^Package paperbuild Warning: (?P<message>.+?)(?: on input line \d+)?\.?$", re.M
+)
 
 
 def log_problems(log: str, rendered: Rendered) -> list[Problem]:
@@ -55,6 +60,8 @@ def log_problems(log: str, rendered: Rendered) -> list[Problem]:
     for match in MISSING_CHAR.finditer(log):
         message = f"font {match['font']} has no {match['char']}; it is missing from the PDF"
         problems.append(Problem("latex", "warning", message, rendered.source_path))
+    for match in OWN_WARNING.finditer(log):
+        problems.append(Problem("latex", "warning", match["message"], rendered.source_path))
     for match in UNDEFINED.finditer(log):
         line = int(match["line"]) if match["line"] else None
         message = f"{match['what'].lower()} '{match['key']}' is undefined (printed as its key)"

@@ -244,6 +244,18 @@ def test_a_failed_build_is_an_error():
     assert "\\oops" in problem.message
 
 
+def test_a_template_correction_that_no_longer_applies_is_a_warning():
+    log = (
+        "Package paperbuild Warning: biblatex-chicago changed: its article notes keep their "
+        "trailing comma on input line 12.\n"
+    )
+    [problem] = log_problems(log, Rendered("x\n", "essay.md"))
+    assert problem.severity == "warning"
+    assert problem.message == (
+        "biblatex-chicago changed: its article notes keep their trailing comma"
+    )
+
+
 def test_characters_the_fonts_lack_are_warnings_with_lines(tmp_path):
     paper, _ = fake_build(tmp_path)
     (paper / "essay.md").write_text(ESSAY + "\nA smile 😀 and 漢.\n", encoding="utf-8")
