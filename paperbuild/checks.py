@@ -11,6 +11,7 @@ fails ``--strict``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -40,7 +41,8 @@ def check_paper(
     analysis = analyse(paper)
     report = citation_report(analysis.resolution)
     add_candidates(report, analysis)
-    problems = analysis.problems + character_problems(Path(paper.document.path))
+    essay = Path(paper.document.path)
+    problems = analysis.problems + character_problems(essay) + footnote_problems(essay)
     words = {"text": prose_words(analysis.placed), "notes": None, "total": None}
     report["pdf"] = None
     profile = get_profile(PROFILE)
@@ -170,6 +172,25 @@ def character_problems(essay: Path) -> list[Problem]:
         for char in dict.fromkeys(untypesettable(line)):
             name = unicodedata.name(char, "unnamed")
             message = f"character U+{ord(char):04X} ({name}) cannot be typeset; it prints as a box"
+            problems.append(Problem("manuscript", "warning", message, str(essay), number))
+    return problems
+
+
+#: A footnote of Markdown's extended syntax: its mark "[^1]" or its text "[^1]: …".
+FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
+
+
+def footnote_problems(essay: Path) -> list[Problem]:
+    """Markdown footnotes are not read (the notes are the citations'): each line holding
+    their marks is a warning, since the mark and the note's text print as written."""
+    problems = []
+    for number, line in enumerate(read_text(essay).splitlines(), start=1):
+        mark = FOOTNOTE_MARK.search(line)
+        if mark:
+            message = (
+                f"{mark[0]} is a Markdown footnote, which paperbuild does not read: it prints "
+                "as written; put the note's words in the text (citations make their own notes)"
+            )
             problems.append(Problem("manuscript", "warning", message, str(essay), number))
     return problems
 

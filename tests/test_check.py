@@ -256,6 +256,17 @@ def test_a_template_correction_that_no_longer_applies_is_a_warning():
     )
 
 
+def test_markdown_footnotes_are_warnings_with_lines(tmp_path):
+    """A "[^1]" mark and its "[^1]: …" text are not read: each line holding one is named."""
+    paper, _ = fake_build(tmp_path)
+    text = ESSAY + "\nThe purge was swift.[^1]\n\n[^1]: On its timing, see the files.\n"
+    (paper / "essay.md").write_text(text, encoding="utf-8")
+    proc = invoke("check", "--paper", str(paper), "--build-dir", str(tmp_path / "none"))
+    essay = paper / "essay.md"
+    warned = [line for line in proc.stdout.splitlines() if "is a Markdown footnote" in line]
+    assert [line.split(": warning")[0].strip() for line in warned] == [f"{essay}:9", f"{essay}:11"]
+
+
 def test_characters_the_fonts_lack_are_warnings_with_lines(tmp_path):
     paper, _ = fake_build(tmp_path)
     (paper / "essay.md").write_text(ESSAY + "\nA smile 😀 and 漢.\n", encoding="utf-8")
