@@ -1,8 +1,9 @@
 """The parts of a reference with a fixed shape, found by pattern wherever they stand.
 
 A language note ("(Russian)", "[in Russian]") and a web address written without its
-"https://" (MLA 9's habit) are cut out before labelling; a DOI or URL the labeller
-missed is picked up from the string afterwards.
+"https://" (MLA 9's habit) are cut out before labelling, and a German "22. Jg., H. 3"
+rewritten as the volume and issue the labeller knows; a DOI or URL the labeller missed
+is picked up from the string afterwards.
 """
 
 from __future__ import annotations
@@ -68,3 +69,21 @@ def take_bare_url(text: str, ref: Reference) -> str:
     ref.fields["url"] = F.clean_url("https://" + m["url"])
     rest = text[: m.start()].rstrip(" ,;") + text[m.end() :]
     return clean(re.sub(r"\s*[,;]\s*(?=[.,;])", "", rest))
+
+
+#: A German journal's volume and issue: "22. Jg. Heft 3", "49. Jg., H. 2", "12. Jahrgang".
+JAHRGANG_RE = re.compile(
+    r"(?<![\w.])(?P<volume>\d{1,4})\.\s*(?:Jg\.?|Jahrgang)(?:\s*[,(]?\s*(?:Heft|H\.|Nr\.)\s*"
+    r"(?P<number>\d+(?:\s*[/–-]\s*\d+)?)\)?)?(?![\w])"
+)
+
+
+def take_jahrgang(text: str) -> str:
+    """A German volume ("22. Jg.", its number before its word) and Heft, written as the
+    labeller knows a volume and issue: "Zeitgeschichte 49. Jg., H. 2, S. 201" reads as
+    "Zeitgeschichte 49, no. 2, S. 201"."""
+    m = JAHRGANG_RE.search(text)
+    if m is None:
+        return text
+    issue = ", no. " + "".join(m["number"].split()) if m["number"] else ""
+    return text[: m.start()] + m["volume"] + issue + text[m.end() :]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .archives import short_name, take_archive
-from .cutouts import find_identifiers, take_bare_url, take_language
+from .cutouts import find_identifiers, take_bare_url, take_jahrgang, take_language
 from .interpret import interpret
 from .reference import Reference, UnparsableReference
 from .segment import segment
@@ -27,7 +27,7 @@ def parse_reference(raw: str) -> Reference:
     if not re.search(r"[^\W\d_]{2}", text):
         raise UnparsableReference("no words in the reference")
     ref = Reference(raw)
-    text = take_archive(take_bare_url(take_language(text, ref), ref), ref)
+    text = take_archive(take_bare_url(take_jahrgang(take_language(text, ref)), ref), ref)
     if text:
         interpret(segment(text), ref)
         find_identifiers(text, ref)

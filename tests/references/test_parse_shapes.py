@@ -1090,6 +1090,17 @@ CASES = [
         "Lind, Karin. “Harbour Dues in Visby.” Baltic Review. Forthcoming.",
         {"journaltitle": "Baltic Review", "pubstate": "forthcoming", "date": None},
     ),
+    (
+        "german-jahrgang-and-heft",
+        "Lind, Karin. 2001. Die Häfen. Vierteljahrshefte für Seegeschichte 49. Jg., H. 2, "
+        "S. 201–230.",
+        {
+            "journaltitle": "Vierteljahrshefte für Seegeschichte",
+            "volume": "49",
+            "number": "2",
+            "pages": "201--230",
+        },
+    ),
 ]
 
 
