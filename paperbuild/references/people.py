@@ -67,6 +67,7 @@ def read_people(text: str) -> People:
     text = re.sub(r",?\s*\.\s\.\s\.\s*", ", … ", text)  # APA's ". . ." before the last name
     text = re.sub(r",(?=[^\W\d_]\.)", ", ", text)  # "Williams,G.E." is "Williams, G.E."
     text = re.sub(r",\s+with\s+(?=[A-Z])", ", and ", text)  # "Glantz, David M., with Jonathan"
+    text = re.sub(r"(?<=[A-Z]\.)\s+v\.(?=\s*(?:,|&|and\s|$))", " von", text)  # "Engelhardt, W. v.,"
     role = None
     m = LEAD_ROLE_RE.match(text)
     if m:
@@ -119,9 +120,17 @@ def _names(text: str) -> list[Name]:
     parts = [p for p in re.split(r"\s*;\s*|" + NAME_STOP_RE.pattern, text) if p.strip(WRAP)]
     if len(parts) > 1:
         return [n for part in parts for n in _names(part)]
-    if looks_org(text) or not best or len(text.split()) > 6:
+    if looks_org(text) or not best or len(text.split()) > 6 or _leaves_a_name(text, best):
         return [Name(text)]
     return [spaced_initials(n) for n in best]
+
+
+def _leaves_a_name(text: str, names: list[Name]) -> bool:
+    """Whether a partial reading leaves out a later "Family, I." of the span: kept whole
+    then, as written, rather than losing a person."""
+    read = {n.family for n in names}
+    later = re.findall(r"(?:^|[,;&]\s*|\band\s+)([^\W\d_][\w'’-]+),\s*[^\W\d_]\.", text)
+    return any(family not in read for family in later)
 
 
 def _readings(text: str) -> tuple[list[list[Name]], list[Name]]:

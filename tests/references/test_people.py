@@ -106,6 +106,16 @@ CASES = [
     ("an-agency-named-in-full", "National Park Service", ["{National Park Service}"]),
     ("a-nickname-in-quotes", "Ellis, Mary “Molly”", ["Ellis, Mary “Molly”"]),
     ("an-organisation-keeps-its-acronym", "Harbour Board (HB)", ["{Harbour Board (HB)}"]),
+    (
+        "german-von-abbreviated-after-the-initials",
+        "Lindhardt, W. v., Berg, H. and Ek,P.",
+        ["Lindhardt, W. von", "Berg, H.", "Ek, P."],
+    ),
+    (
+        "a-list-read-only-in-part-is-kept-whole-not-cut",
+        "Lind, K. x., Berg, H.",
+        ["{Lind, K. x., Berg, H.}"],
+    ),
 ]
 ET_AL = [
     ("et-coll", "Rivera, M. et coll."),
