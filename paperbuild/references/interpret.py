@@ -48,16 +48,12 @@ PAGE_TOTAL_RE = re.compile(r"^\s*(?P<n>\d+)\s*(?:pp?|pages|p|с|s|S|стр)\.?\s
 SERIES_NUMBER_RE = re.compile(r"[\s,;]+(?:vol\.?|no\.?|nr\.?|т\.|вып\.)?\s*(?P<n>\d+)\s*$", re.I)
 
 
-#: The key under which ``interpret`` keeps every span's label, in reading order.
-LABEL_ORDER = "_order"
-
-
 def interpret(spans: list[tuple[str, str]], ref: Reference) -> None:
     """Fill ``ref`` from (label, text) spans in reading order."""
     by_label: dict[str, list[str]] = defaultdict(list)
-    for label, text in repaired(spans):
+    spans = repaired(spans)
+    for label, text in spans:
         by_label[label].append(text)
-        by_label[LABEL_ORDER].append(label)
     _people(by_label, ref)
     _titles(by_label, ref)
     _dates(by_label.get("date", []), ref)
@@ -65,7 +61,7 @@ def interpret(spans: list[tuple[str, str]], ref: Reference) -> None:
         _volume(text, ref)
     for text in by_label.get("pages", []):
         _pages(text, ref)
-    _publication(by_label, ref)
+    _publication(by_label, [label for label, _ in spans], ref)
     _notes(by_label, ref)
     _infer_type(by_label, ref)
 
@@ -263,7 +259,8 @@ def _pages(text: str, ref: Reference) -> None:
         ref.fields["pages"] = F.normalise_pages(m.group())
 
 
-def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
+def _publication(by_label: dict[str, list[str]], order: list[str], ref: Reference) -> None:
+    """Publisher and place (``order``: the spans' labels in reading order)."""
     publishers = [strip(_publisher_text(t, ref)) for t in by_label.get("publisher", [])]
     locations = [strip(t) for t in by_label.get("location", [])]
     if not publishers and locations:
@@ -284,7 +281,7 @@ def _publication(by_label: dict[str, list[str]], ref: Reference) -> None:
         ref.notes.extend(p for p in publishers[1:] if p)
     if locations and not publishers:
         place, publisher = _place_and_publisher(locations[0])
-        if not publisher and _publisher_closing_apa(by_label, locations[0]):
+        if not publisher and _publisher_closing_apa(order, locations[0]):
             place, publisher = "", locations[0]
         if publisher:
             locations[0] = place
@@ -321,12 +318,11 @@ def _publisher_text(text: str, ref: Reference) -> str:
     return LEAD_IN_TAIL_RE.sub("", text)
 
 
-def _publisher_closing_apa(by_label: dict[str, list[str]], location: str) -> bool:
+def _publisher_closing_apa(spans: list[str], location: str) -> bool:
     """'(2010). Théories des Relations Internationales. Athena.': in APA's order (the date
     before the title), a lone name that closes the reference, read as a place but no place
     the gazetteer knows, is the publisher (APA 7 gives no place). A place alone before the
     year, "Breslau, 1910", stays a place whatever the gazetteer says."""
-    spans = by_label.get(LABEL_ORDER, [])
     return (
         spans[-1:] == ["location"]
         and "date" in spans

@@ -39,6 +39,7 @@ from .venue_repairs import (
     journal_of_a_work_not_yet_out,
     publisher_read_as_book,
     publisher_read_as_journal,
+    quoted,
     reprint_read_into_the_title,
     volume_of_a_multivolume_work,
     year_ending_a_title_after_the_date,
@@ -439,10 +440,10 @@ def _journal_read_as_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]
     i = labels.index("title")
     if i + 1 >= len(spans) or labels[i + 1] != "location":
         return spans
-    quoted = spans[i][1].lstrip().startswith(("“", '"', "‘", "«"))
+    after_quote = quoted(spans[i][1])
     rest = [
         ("volume", text)
-        if label == "pages" and quoted and LONE_NUMBER_RE.fullmatch(text)
+        if label == "pages" and after_quote and LONE_NUMBER_RE.fullmatch(text)
         else (label, text)
         for label, text in spans[i + 2 :]
     ]

@@ -28,8 +28,14 @@ PUBSTATE_RE = re.compile(
 PUBSTATES = {"in press": "inpress", "im druck": "inpress", "sous presse": "inpress"}
 
 
-def _quoted(text: str) -> bool:
+def quoted(text: str) -> bool:
+    """Whether a span opens with a quotation mark, as a chapter's or article's title does."""
     return text.lstrip(" (").startswith(tuple(QUOTES))
+
+
+def _state(m: re.Match) -> str:
+    """biblatex's pubstate for the words PUBSTATE_RE found."""
+    return PUBSTATES.get(" ".join(m["state"].lower().split()), "forthcoming")
 
 
 def journal_of_a_work_not_yet_out(spans: list[Span]) -> list[Span]:
@@ -42,8 +48,12 @@ def journal_of_a_work_not_yet_out(spans: list[Span]) -> list[Span]:
     for i, (label, text) in enumerate(spans):  # "Baltic Review. Forthcoming." as the journal
         m = PUBSTATE_RE.search(text) if label in ("journal", "container-title") else None
         if m and text[: m.start()].strip(WRAP):
-            state = PUBSTATES.get(re.sub(r"\s+", " ", m["state"].lower()), "forthcoming")
-            return [*spans[:i], (label, text[: m.start()]), ("pubstate", state), *spans[i + 1 :]]
+            return [
+                *spans[:i],
+                (label, text[: m.start()]),
+                ("pubstate", _state(m)),
+                *spans[i + 1 :],
+            ]
     if "title" not in labels or {"journal", "container-title"} & set(labels):
         return spans
     first = labels.index("title")
@@ -51,7 +61,7 @@ def journal_of_a_work_not_yet_out(spans: list[Span]) -> list[Span]:
         m = PUBSTATE_RE.search(spans[end][1])
         if not m:
             continue
-        state = PUBSTATES.get(re.sub(r"\s+", " ", m["state"].lower()), "forthcoming")
+        state = _state(m)
         start, journal = end, spans[end][1][: m.start()].strip(WRAP)
         quoted = QUOTED_THEN_MORE_RE.match(spans[first][1].strip())
         if not journal and end - 1 == first and quoted:  # "“Title.” Journal." + "(in press)"
@@ -81,7 +91,7 @@ def publisher_read_as_journal(spans: list[Span]) -> list[Span]:
     i = labels.index("journal")
     head, comma, last = spans[i][1].strip(WRAP).partition(", ")
     title = next((text for label, text in spans[:i] if label == "title"), None)
-    if title is None or _quoted(title) or not comma or not is_place(last.split(",")[0].strip()):
+    if title is None or quoted(title) or not comma or not is_place(last.split(",")[0].strip()):
         return spans
     return [*spans[:i], ("publisher", spans[i][1]), *spans[i + 1 :]]
 
@@ -103,7 +113,7 @@ def publisher_read_as_book(spans: list[Span]) -> list[Span]:
     labels = [label for label, _ in spans]
     title = next((text for label, text in spans if label == "title"), None)
     others = {"volume", "issue", "pages", "editor", "publisher", "journal"}
-    if title is None or _quoted(title) or others & set(labels) or labels[-1] != "date":
+    if title is None or quoted(title) or others & set(labels) or labels[-1] != "date":
         return spans
     return fix_first_pair(spans, fix)
 
