@@ -101,13 +101,16 @@ class TexRun:
             stdin=subprocess.DEVNULL,
         )
 
-    def pdflatex(self, fmt: str | None) -> set[str]:
-        """One pass; the work-folder files it read that now differ (the reason to rerun)."""
+    def pdflatex(self, fmt: str | None, draft: bool = False) -> set[str]:
+        """One pass (``draft``: writing no PDF); the work-folder files it read that now
+        differ (the reason to rerun)."""
         before = snapshot(self.workdir)
         command = [*PDFLATEX, f"-jobname={self.jobname}", *([f"-fmt={fmt}"] if fmt else [])]
+        command += ["-draftmode"] if draft else []
         proc = self.execute("pdflatex", [*command, f"{self.jobname}.tex"])
         self.log = read_log(self.workdir / f"{self.jobname}.log")
-        if proc.returncode != 0 or not (self.workdir / f"{self.jobname}.pdf").exists():
+        written = draft or (self.workdir / f"{self.jobname}.pdf").exists()
+        if proc.returncode != 0 or not written:
             output, blg = proc.stdout + proc.stderr, self.workdir / f"{self.jobname}.blg"
             raise latex_failure(self.log, output, self.rendered, blg, program="pdflatex")
         read = files_read(self.workdir, self.jobname, self.log)
@@ -142,10 +145,15 @@ class TexRun:
         return sha256(bbl) != before
 
     def step(self, fmt: str | None) -> bool:
-        """One pass, then biber if its inputs changed; whether another pass is needed."""
-        changed = self.pdflatex(fmt)
+        """One pass, then biber if its inputs changed; whether another pass is needed.
+
+        The pass after a skeleton is a draft: the skeleton's .aux has no note's page and
+        no label, which that pass writes, so a pass after it always follows.
+        """
+        draft = self.passes() == 0 and "skeleton" in self.runs
+        changed = self.pdflatex(fmt, draft)
         biber_changed = self.biber() if self.biber_needed() else False
-        return bool(changed) or biber_changed
+        return bool(changed) or biber_changed or draft
 
     def settle(self, fmt: str | None) -> CompileResult:
         """Steps until no pass would read anything new (at least one: the .tex is new)."""
