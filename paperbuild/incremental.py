@@ -97,6 +97,29 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+_code_digests: dict[tuple, str] = {}
+
+
+def stat_signature(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def code_digest() -> str:
+    """One hash of paperbuild's own source (its files' names and contents), computed once
+    a process while no file of it changes (their sizes and times say so): the build key
+    and the remembered Sources list (paperbuild.sources_cache) both need it."""
+    files = source_files()
+    signature = tuple((path, *stat_signature(path)) for path in files)
+    if signature not in _code_digests:
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(f"{path.relative_to(PACKAGE_DIR)}\0{file_digest(path)}\n".encode())
+        _code_digests.clear()
+        _code_digests[signature] = digest.hexdigest()
+    return _code_digests[signature]
+
+
 def input_key(paper_dir: Path, options: dict, corrections: Path | None = None) -> str:
     """One hash for everything a build depends on; ``options`` must be JSON-serialisable."""
     digest = hashlib.sha256(json.dumps([__version__, options], sort_keys=True).encode())
@@ -104,8 +127,7 @@ def input_key(paper_dir: Path, options: dict, corrections: Path | None = None) -
     labelled = sorted((input_label(path, paper_dir), path) for path in inputs)
     for label, path in labelled:
         digest.update(f"{label}\0{file_digest(path)}\n".encode())
-    for path in source_files():
-        digest.update(f"{path.relative_to(PACKAGE_DIR)}\0{file_digest(path)}\n".encode())
+    digest.update(code_digest().encode())
     return digest.hexdigest()
 
 

@@ -21,7 +21,7 @@ from .files import inside_folder, read_text
 from .locations import corrections_for, reviewed_bibtex
 from .manuscript import read_manuscript
 from .problems import Problem
-from .references import normalise_sources, render_bibtex
+from .sources_cache import read_sources_list
 
 
 @dataclass
@@ -59,9 +59,9 @@ def load_paper(folder: Path, corrections: Path | None = None) -> Paper:
     applied = corrections_for(folder, corrections)
     if corrections is None and applied is not None and applied.parent == folder:
         inside_folder(applied, folder)  # the folder's own: a file named by option is trusted
-    normalised = normalise_sources(sources, applied)
-    bibtex = render_bibtex(normalised.bibliography)
-    problems = list(normalised.problems)
+    read = read_sources_list(sources, applied)
+    bibtex = read.bibtex
+    problems = list(read.problems)
     reviewed = reviewed_bibtex(folder, corrections)
     if reviewed is not None and read_text(reviewed) != bibtex:
         problems.append(
@@ -73,6 +73,7 @@ def load_paper(folder: Path, corrections: Path | None = None) -> Paper:
                 str(reviewed),
             )
         )
-    return Paper(
-        folder, document, normalised.bibliography, bibtex, problems, normalised.source_lines
-    )
+    # The BibTeX biber reads, parsed back: the same paper whether the list was read now or
+    # remembered (see paperbuild.sources_cache).
+    bibliography = parse_string(bibtex, "bibtex")
+    return Paper(folder, document, bibliography, bibtex, problems, dict(read.source_lines))

@@ -1,9 +1,12 @@
-"""A per-user cache of TeX work, in the XDG cache folder, shared by every build folder.
+"""A per-user cache of a build's reusable work, in the XDG cache folder, shared by every
+build folder.
 
 Entries are folders of files named by a hash: ``formats/DIGEST`` holds a dumped
 preamble (see paperbuild.preamble), ``states/KEY`` the auxiliary files a settled
-build of one exact .tex and .bib left behind. A fresh clone, a new build folder
-or a second paper with the same preamble reuses them instead of redoing the work.
+build of one exact .tex and .bib left behind, ``sources/KEY`` what reading one exact
+Sources list gave (see paperbuild.sources_cache). A fresh clone, a new build folder,
+an edit to the essay alone or a second paper with the same preamble reuses them
+instead of redoing the work.
 
 The cache only ever saves time. An entry is written whole (a temporary folder
 renamed into place) and only the newest ``KEEP`` of a kind are kept. If the
@@ -20,7 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 SWITCH = "PAPERBUILD_CACHE"
-KEEP = {"formats": 8, "states": 64}
+KEEP = {"formats": 8, "states": 64, "sources": 64}
 
 
 def cache_root() -> Path | None:
