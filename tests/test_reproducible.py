@@ -73,9 +73,9 @@ def test_a_new_epoch_makes_latexmk_run_every_pass_again(tmp_path: Path):
 def test_cold_warm_and_latexmk_builds_are_byte_identical(
     paper_copy: Path, tmp_path: Path, empty_tex_cache, monkeypatch, idle: bool
 ):
-    """The fast path (skeleton, format, user cache, biblatex's set-up written out) against
-    the slow one: latexmk, no format, biblatex's own set-up; on an idle machine the dump
-    runs beside the skeleton, on a busy one before it."""
+    """The fast path (skeleton, format, user cache, biblatex's set-up written out and its
+    languages read in the preamble) against the slow one: latexmk, no format, biblatex's
+    own ways; on an idle machine the dump runs beside the skeleton, on a busy one before it."""
     monkeypatch.setattr(preamble, "idle_core", lambda: idle)
     cold = build(paper_copy, tmp_path / "one", say=lambda _: None)
     assert cold.runs == ("skeleton", "biber", "pdflatex", "pdflatex")
@@ -87,11 +87,12 @@ def test_cold_warm_and_latexmk_builds_are_byte_identical(
     work = tmp_path / "one" / "work" / "journal"
     for name in ("paper.tex", "references.bib"):
         shutil.copyfile(work / name, plain / name)
-    # The slow path also sets up each citation biblatex's own way (templates/biblatex-faster.tex).
-    faster = (REPO / "templates" / "biblatex-faster.tex").read_text(encoding="utf-8")
+    # The slow path also sets up each citation and reads its languages biblatex's own way.
     latex = (plain / "paper.tex").read_text(encoding="utf-8")
-    assert faster in latex
-    latex = latex.replace(faster, "")
+    for name in ("biblatex-faster.tex", "biblatex-languages.tex"):
+        shortcut = (REPO / "templates" / name).read_text(encoding="utf-8")
+        assert shortcut in latex
+        latex = latex.replace(shortcut, "")
     (plain / "paper.tex").write_text(latex, encoding="utf-8")
     epoch = source_date_epoch(paper_copy)
     slow = run_latexmk(plain, "paper", Rendered(latex, str(paper_copy / "essay.md")), epoch)
