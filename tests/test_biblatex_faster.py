@@ -18,6 +18,7 @@ from paperbuild.compile import run_latexmk
 from paperbuild.latex.render import Rendered
 
 FASTER = REPO / "templates" / "biblatex-faster.tex"
+LANGUAGES = REPO / "templates" / "biblatex-languages.tex"
 EPOCH = 1_795_564_800
 
 #: A related entry (biblatex then saves each field as it clears it, its own slower way),
@@ -64,7 +65,8 @@ def document(faster: bool) -> str:
 def compile_in(folder: Path, latex: str) -> tuple[bytes, str]:
     folder.mkdir()
     (folder / "references.bib").write_text(SOURCES, encoding="utf-8")
-    shutil.copyfile(FASTER, folder / FASTER.name)
+    for template in (FASTER, LANGUAGES):
+        shutil.copyfile(template, folder / template.name)
     (folder / "paper.tex").write_text(latex, encoding="utf-8")
     result = run_latexmk(folder, "paper", Rendered(latex, "essay.md"), EPOCH)
     return result.pdf.read_bytes(), result.log
@@ -98,3 +100,29 @@ def test_a_changed_biblatex_keeps_its_own_set_up_and_says_so(tmp_path: Path, cha
     _, log = compile_in(tmp_path / "changed", changed)
     assert f"Package paperbuild Warning: biblatex changed its {part}" in log
     assert log.count("Package paperbuild Warning") == 1  # the other parts still apply
+
+
+@pytest.mark.slow
+@needs_tex
+def test_languages_read_in_the_preamble_step_aside_for_a_changed_biblatex(tmp_path: Path):
+    changed_reading = (
+        "\\protected\\def\\blx@langsetup@from@pkglist#1{"
+        "\\global\\cslet{blx@lbx@loaded@from@pkglist@#1}\\@empty\\blx@langsetup{#1}\\relax}"
+    )
+    for name, change in (("same", ""), ("changed", changed_reading)):
+        latex = (
+            document(faster=True)
+            .replace(
+                "\\usepackage[notes", "\\usepackage[russian,english]{babel}\n\\usepackage[notes"
+            )
+            .replace(
+                "\\begin{document}",
+                f"\\makeatletter{change}\\makeatother\n\\input{{biblatex-languages}}\n\\begin{{document}}",
+            )
+        )
+        _, log = compile_in(tmp_path / name, latex)
+        # The strings are read where the .lbx file is opened: before the .aux (the
+        # preamble) or after it (as the document begins).
+        read_late = log.index("cms-american.lbx") > log.index("paper.aux)")
+        warned = "biblatex changed how it reads its languages" in log
+        assert (warned, read_late) == ((name == "changed"), (name == "changed"))
