@@ -10,6 +10,7 @@ with, is decided in :mod:`.locations`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +35,11 @@ class Paper:
     source_lines: dict[str, int] = field(default_factory=dict)
 
 
-def load_paper(folder: Path, corrections: Path | None = None) -> Paper:
-    """The paper in ``folder``; ``corrections``: a corrections file named by option."""
+def load_paper(
+    folder: Path, corrections: Path | None = None, say: Callable[[str], None] = lambda _: None
+) -> Paper:
+    """The paper in ``folder``; ``corrections``: a corrections file named by option; ``say``:
+    where a build's progress goes (a remembered Sources list that could not be read)."""
     if not folder.exists():
         raise PaperError("input", "paper folder does not exist", folder)
     if not folder.is_dir():
@@ -59,7 +63,7 @@ def load_paper(folder: Path, corrections: Path | None = None) -> Paper:
     applied = corrections_for(folder, corrections)
     if corrections is None and applied is not None and applied.parent == folder:
         inside_folder(applied, folder)  # the folder's own: a file named by option is trusted
-    read = read_sources_list(sources, applied)
+    read = read_sources_list(sources, applied, say)
     bibtex = read.bibtex
     problems = list(read.problems)
     reviewed = reviewed_bibtex(folder, corrections)

@@ -18,6 +18,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -38,11 +39,13 @@ class ReadSources:
     source_lines: dict[str, int]
 
 
-def read_sources_list(sources: Path, corrections: Path | None) -> ReadSources:
+def read_sources_list(
+    sources: Path, corrections: Path | None, say: Callable[[str], None]
+) -> ReadSources:
     """The list read, from the cache if this very list was read before with this code."""
-    cache = UserCache.open(lambda _: None)  # a cache that fails is reported by the TeX stage
+    cache = UserCache.open(lambda _: None)  # an unusable folder: the TeX stage says so, once
     key = reading_key(sources, corrections)
-    remembered = recall(cache, key) if cache else None
+    remembered = recall(cache, key, say) if cache else None
     if remembered is not None:
         return remembered
     from .references import normalise_sources, render_bibtex  # only on a miss (see above)
@@ -66,7 +69,7 @@ def reading_key(sources: Path, corrections: Path | None) -> str:
     return digest.hexdigest()
 
 
-def recall(cache: UserCache, key: str) -> ReadSources | None:
+def recall(cache: UserCache, key: str, say: Callable[[str], None]) -> ReadSources | None:
     entry = cache.fetch(KIND, key)
     try:
         data = json.loads((entry / FILE).read_text(encoding="utf-8")) if entry else None
@@ -75,7 +78,8 @@ def recall(cache: UserCache, key: str) -> ReadSources | None:
         problems = tuple(Problem(**fields) for fields in data["problems"])
         return ReadSources(data["bibtex"], problems, dict(data["source_lines"]))
     except (OSError, ValueError, TypeError, KeyError):
-        cache.discard(KIND, key)  # damaged: read the list afresh
+        cache.discard(KIND, key)
+        say("cache     a remembered reading of the Sources list was damaged; read it again")
         return None
 
 

@@ -61,7 +61,7 @@ def read_and_cite(
     """The first stages of every build: the paper's profile, and the paper read and cited
     (``corrections``: a file named by option, else the paper's own; see ``locations``)."""
     say(f"read      {paper_dir}")
-    paper = load_paper(paper_dir, corrections)
+    paper = load_paper(paper_dir, corrections, say)
     profile = effective_profile(profile_name, paper_size, paper.document)
     say(f"cite      {len(paper.bibliography.entries)} sources")
     analysis = analyse(paper)

@@ -86,11 +86,13 @@ def test_new_code_reads_the_list_again(paper: Path, monkeypatch):
     assert len(calls) == 1
 
 
-def test_a_damaged_entry_is_read_afresh_and_replaced(paper: Path, empty_tex_cache: Path):
+def test_a_damaged_entry_is_read_afresh_replaced_and_said(paper: Path, empty_tex_cache: Path):
     fresh = load_paper(paper)
     (entry,) = (empty_tex_cache / "sources").iterdir()
     (entry / sources_cache.FILE).write_text("{not json", encoding="utf-8")
-    assert load_paper(paper).bibtex == fresh.bibtex
+    said: list[str] = []
+    assert load_paper(paper, say=said.append).bibtex == fresh.bibtex
+    assert said == ["cache     a remembered reading of the Sources list was damaged; read it again"]
     (entry,) = (empty_tex_cache / "sources").iterdir()
     assert (entry / sources_cache.FILE).read_text(encoding="utf-8").startswith('{"bibtex"')
 
