@@ -79,5 +79,9 @@ def load_paper(
         )
     # The BibTeX biber reads, parsed back: the same paper whether the list was read now or
     # remembered (see paperbuild.sources_cache).
-    bibliography = parse_string(bibtex, "bibtex")
+    try:
+        bibliography = parse_string(bibtex, "bibtex")
+    except Exception as err:  # pybtex raises several unrelated types
+        message = f"the BibTeX made from it could not be read back ({err}); please report it"
+        raise PaperError("bibliography", message, sources) from None
     return Paper(folder, document, bibliography, bibtex, problems, dict(read.source_lines))

@@ -8,6 +8,7 @@ import pytest
 
 import paperbuild.references
 from paperbuild import incremental, sources_cache
+from paperbuild.errors import PaperError
 from paperbuild.paper import load_paper
 from paperbuild.profiles import get_profile
 from paperbuild.stages import analyse, render
@@ -114,3 +115,11 @@ def test_the_code_digest_is_computed_again_only_when_a_file_changes(tmp_path: Pa
     assert incremental.code_digest() == first
     (package / "one.py").write_text("x = 2\n")
     assert incremental.code_digest() != first
+
+
+def test_bibtex_that_cannot_be_read_back_is_a_one_line_error(paper: Path, monkeypatch):
+    broken = sources_cache.ReadSources("@book{a, title = {unclosed}\n", (), {})
+    monkeypatch.setattr("paperbuild.paper.read_sources_list", lambda *args: broken)
+    with pytest.raises(PaperError, match="could not be read back") as raised:
+        load_paper(paper)
+    assert str(paper / "sources.txt") in str(raised.value)
