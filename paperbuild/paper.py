@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pybtex.errors
 from pybtex.database import BibliographyData, parse_string
 
 from .document import Document
@@ -79,9 +80,13 @@ def load_paper(
         )
     # The BibTeX biber reads, parsed back: the same paper whether the list was read now or
     # remembered (see paperbuild.sources_cache).
-    try:
-        bibliography = parse_string(bibtex, "bibtex")
-    except Exception as err:  # pybtex raises several unrelated types
-        message = f"the BibTeX made from it could not be read back ({err}); please report it"
-        raise PaperError("bibliography", message, sources) from None
+    # Strict whatever pybtex's global mode: an error it would only print is kept and raised.
+    with pybtex.errors.capture() as errors:
+        try:
+            bibliography = parse_string(bibtex, "bibtex")
+        except Exception as err:  # pybtex raises several unrelated types
+            errors.append(err)
+    if errors:
+        message = f"the BibTeX made from it could not be read back ({errors[0]}); please report it"
+        raise PaperError("bibliography", message, sources)
     return Paper(folder, document, bibliography, bibtex, problems, dict(read.source_lines))
