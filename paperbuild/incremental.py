@@ -97,7 +97,8 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-_code_digests: dict[tuple, str] = {}
+#: The last code digest and the files' names, sizes and times it was computed for.
+_last_code_digest: tuple[tuple, str] = ((), "")
 
 
 def stat_signature(path: Path) -> tuple[int, int]:
@@ -107,17 +108,18 @@ def stat_signature(path: Path) -> tuple[int, int]:
 
 def code_digest() -> str:
     """One hash of paperbuild's own source (its files' names and contents), computed once
-    a process while no file of it changes (their sizes and times say so): the build key
-    and the remembered Sources list (paperbuild.sources_cache) both need it."""
+    a process while no file of it changes (their sizes and times say so): the build key,
+    the remembered Sources list (paperbuild.sources_cache) and the Word diff's formatted
+    documents all need it."""
+    global _last_code_digest
     files = source_files()
     signature = tuple((path, *stat_signature(path)) for path in files)
-    if signature not in _code_digests:
+    if _last_code_digest[0] != signature:
         digest = hashlib.sha256()
         for path in files:
             digest.update(f"{path.relative_to(PACKAGE_DIR)}\0{file_digest(path)}\n".encode())
-        _code_digests.clear()
-        _code_digests[signature] = digest.hexdigest()
-    return _code_digests[signature]
+        _last_code_digest = (signature, digest.hexdigest())
+    return _last_code_digest[1]
 
 
 def input_key(paper_dir: Path, options: dict, corrections: Path | None = None) -> str:

@@ -79,8 +79,7 @@ def load_paper(
             )
         )
     # The BibTeX biber reads, parsed back: the same paper whether the list was read now or
-    # remembered (see paperbuild.sources_cache).
-    # Strict whatever pybtex's global mode: an error it would only print is kept and raised.
+    # remembered (see paperbuild.sources_cache); strict whatever pybtex's global mode.
     with pybtex.errors.capture() as errors:
         try:
             bibliography = parse_string(bibtex, "bibtex")

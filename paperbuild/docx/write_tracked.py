@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..files import write_text
-from ..incremental import file_digest, source_files
+from ..incremental import code_digest, file_digest
 from .layout import WordLayout
 from .pandoc import api_version, run_pandoc
 from .pandoc_json import clean, pandoc_document
@@ -64,7 +64,7 @@ def formatted_document(document: Document, bibtex: str, layout: WordLayout, fold
     """``document`` as pandoc's JSON, its notes and bibliography formatted by citeproc; as
     last time in ``folder`` when neither it, its sources nor paperbuild changed since."""
     ast = pandoc_document(document, layout, api_version())
-    inputs = [ast, bibtex, file_digest(CSL), [file_digest(path) for path in source_files()]]
+    inputs = [ast, bibtex, file_digest(CSL), code_digest()]
     key = hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
     done, done_key = folder / FORMATTED, folder / FORMATTED_KEY
     if done.is_file() and done_key.is_file() and done_key.read_text(encoding="utf-8") == key:
