@@ -45,6 +45,11 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def format_key(preamble: str) -> str:
+    """The format's name in the user cache: the hash of what is dumped."""
+    return digest(dump_source(preamble))
+
+
 def start_dump(workdir: Path, preamble: str, env: dict[str, str]) -> subprocess.Popen:
     """Start dumping ``preamble``; :func:`finish_dump` waits for it (others may run meanwhile)."""
     (workdir / RECORD).unlink(missing_ok=True)

@@ -51,6 +51,10 @@ def same_path(one: Path, other: Path) -> bool:
     return one.parent.resolve() / one.name == other.parent.resolve() / other.name
 
 
+#: The name of the document TeX makes in a work folder: paper.tex, paper.aux, paper.pdf.
+JOBNAME = "paper"
+
+
 def work_dir(build_dir: Path, profile_name: str, booklet: bool = False, to: str = "pdf") -> Path:
     """The private work folder of one output: ``build/work/PROFILE`` (``PROFILE-booklet``,
     ``PROFILE-docx``).

@@ -36,16 +36,25 @@ class Paper:
     source_lines: dict[str, int] = field(default_factory=dict)
 
 
-def load_paper(
-    folder: Path, corrections: Path | None = None, say: Callable[[str], None] = lambda _: None
-) -> Paper:
-    """The paper in ``folder``; ``corrections``: a corrections file named by option; ``say``:
-    where a build's progress goes (a remembered Sources list that could not be read)."""
+def read_document(folder: Path) -> Document:
+    """The essay of the paper in ``folder``, its front matter read."""
     if not folder.exists():
         raise PaperError("input", "paper folder does not exist", folder)
     if not folder.is_dir():
         raise PaperError("input", "is not a folder; pass the folder holding essay.md", folder)
-    document = read_manuscript(inside_folder(folder / "essay.md", folder))
+    return read_manuscript(inside_folder(folder / "essay.md", folder))
+
+
+def load_paper(
+    folder: Path,
+    corrections: Path | None = None,
+    say: Callable[[str], None] = lambda _: None,
+    document: Document | None = None,
+) -> Paper:
+    """The paper in ``folder``; ``corrections``: a corrections file named by option; ``say``:
+    where a build's progress goes (a remembered Sources list that could not be read);
+    ``document``: its essay, when already read (see :func:`read_document`)."""
+    document = document or read_document(folder)
     own_bib = inside_folder(folder / "references.bib", folder)
     if own_bib.exists():
         text = read_text(own_bib)

@@ -16,11 +16,17 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compile import CompileResult, biber_error, last_words, latex_failure
 from .errors import PaperError
 from .latex.render import Rendered
+from .waiting import Waiting
+
+if TYPE_CHECKING:
+    from .ahead import PassAhead, SkeletonAhead
 
 MAX_PASSES = 6
 PDFLATEX = ["pdflatex", "-recorder", "-no-shell-escape", "-interaction=nonstopmode"]
@@ -88,9 +94,13 @@ class TexRun:
     def record(self) -> Path:
         return self.workdir / f"{self.jobname}.biber.json"
 
-    def execute(self, name: str, command: list[str]) -> subprocess.CompletedProcess:
-        """Run one program in the work folder, and count it."""
+    def execute(
+        self, name: str, command: list[str] | Callable[[], subprocess.CompletedProcess]
+    ) -> subprocess.CompletedProcess:
+        """Run one program in the work folder (or let one started ahead go on), and count it."""
         self.runs.append(name)
+        if callable(command):
+            return command()
         return subprocess.run(
             command,
             cwd=self.workdir,
@@ -101,13 +111,21 @@ class TexRun:
             stdin=subprocess.DEVNULL,
         )
 
-    def pdflatex(self, fmt: str | None, draft: bool = False) -> set[str]:
-        """One pass (``draft``: writing no PDF); the work-folder files it read that now
-        differ (the reason to rerun)."""
-        before = snapshot(self.workdir)
+    def pdflatex(
+        self, fmt: str | None, draft: bool = False, ahead: PassAhead | None = None
+    ) -> set[str]:
+        """One pass (``draft``: writing no PDF; ``ahead``: started ahead on ``fmt``, given
+        the document now); the work-folder files it read that now differ (the reason to
+        rerun)."""
+        before = ahead.before if ahead else snapshot(self.workdir)
         command = [*PDFLATEX, f"-jobname={self.jobname}", *([f"-fmt={fmt}"] if fmt else [])]
         command += ["-draftmode"] if draft else []
-        proc = self.execute("pdflatex", [*command, f"{self.jobname}.tex"])
+        proc = None
+        if ahead is not None:
+            proc = self.execute("pdflatex", lambda: ahead.go(self.rendered.latex))
+        if proc is None or proc.returncode != 0:
+            # Ahead, it may have failed for its own reasons: as usual, it succeeds or says why.
+            proc = self.execute("pdflatex", [*command, f"{self.jobname}.tex"])
         self.log = read_log(self.workdir / f"{self.jobname}.log")
         written = draft or (self.workdir / f"{self.jobname}.pdf").exists()
         if proc.returncode != 0 or not written:
@@ -131,32 +149,38 @@ class TexRun:
             last = None
         return last != inputs or not (self.workdir / f"{self.jobname}.bbl").is_file()
 
-    def biber(self) -> bool:
-        """Run biber; whether the .bbl it wrote differs from the one there before."""
+    def biber(self, ahead: Waiting | None = None) -> bool:
+        """Run biber (``ahead``: started ahead, waiting); whether the .bbl it wrote differs
+        from the one there before."""
         bbl = self.workdir / f"{self.jobname}.bbl"
         before = sha256(bbl)
         inputs = self.biber_inputs()
         self.record.unlink(missing_ok=True)
-        proc = self.execute("biber", ["biber", self.jobname])
+        proc = self.execute("biber", ahead.go if ahead else ["biber", self.jobname])
+        if ahead is not None and (proc.returncode != 0 or not bbl.is_file()):
+            # Ahead, it may have failed at its start: as usual, it succeeds or says why.
+            proc = self.execute("biber", ["biber", self.jobname])
         if proc.returncode != 0 or not bbl.is_file():
             reason = biber_error(bbl.with_suffix(".blg")) or last_words(proc.stdout + proc.stderr)
             raise PaperError("latex", f"biber failed: {reason}")
         self.record.write_text(json.dumps(inputs) + "\n", encoding="utf-8")
         return sha256(bbl) != before
 
-    def step(self, fmt: str | None) -> bool:
-        """One pass, then biber if its inputs changed; whether another pass is needed.
+    def step(self, fmt: str | None, ahead: PassAhead | None = None) -> bool:
+        """One pass (``ahead``: started ahead), then biber if its inputs changed; whether
+        another pass is needed.
 
         The pass after a skeleton is a draft: the skeleton's .aux has no note's page and
         no label, which that pass writes, so a pass after it always follows.
         """
         draft = self.passes() == 0 and "skeleton" in self.runs
-        changed = self.pdflatex(fmt, draft)
+        changed = self.pdflatex(fmt, draft, ahead)
         biber_changed = self.biber() if self.biber_needed() else False
         return bool(changed) or biber_changed or draft
 
-    def settle(self, fmt: str | None) -> CompileResult:
-        """Steps until no pass would read anything new (at least one: the .tex is new)."""
+    def settle(self, fmt: str | None, ahead: PassAhead | None = None) -> CompileResult:
+        """Steps until no pass would read anything new (at least one: the .tex is new);
+        ``ahead``: the first pass, started ahead."""
         needed = True
         while needed:
             if self.passes() >= MAX_PASSES:
@@ -165,20 +189,27 @@ class TexRun:
                     f"the references did not settle after {MAX_PASSES} pdflatex passes "
                     "(a page reference or label keeps changing)",
                 )
-            needed = self.step(fmt)
+            needed = self.step(fmt, ahead)
+            ahead = None
         return self.result()
 
-    def skeleton(self, latex: str, fmt: str | None) -> None:
-        """The citations alone through pdflatex, then biber: the bibliography before pass one.
+    def skeleton(self, latex: str, fmt: str | None, ahead: SkeletonAhead | None = None) -> None:
+        """The citations alone through pdflatex, then biber: the bibliography before pass one
+        (``ahead``: the two started ahead and waiting, the skeleton on its preamble).
 
         The skeleton cites the same works in the same order, so its .bcf is the one the
         document writes (if not, biber simply runs again after the first pass). Should it
         fail, the full passes find and report the error.
         """
         name = f"{self.jobname}-skeleton"
-        (self.workdir / f"{name}.tex").write_text(latex, encoding="utf-8")
-        command = [*PDFLATEX, "-draftmode", f"-jobname={name}", *([f"-fmt={fmt}"] if fmt else [])]
-        proc = self.execute("skeleton", [*command, f"{name}.tex"])
+        if ahead is not None:
+            ahead.write_body(latex)
+            proc = self.execute("skeleton", ahead.skeleton.go)
+        else:
+            (self.workdir / f"{name}.tex").write_text(latex, encoding="utf-8")
+            command = [*PDFLATEX, "-draftmode", f"-jobname={name}"]
+            command += [f"-fmt={fmt}"] if fmt else []
+            proc = self.execute("skeleton", [*command, f"{name}.tex"])
         if proc.returncode == 0 and (self.workdir / f"{name}.bcf").is_file():
             # Its .aux too: with no .aux at all, biblatex's first full pass cannot tell
             # whether the .bbl is new and asks for a pass that would change nothing else.
@@ -186,7 +217,9 @@ class TexRun:
                 shutil.copyfile(
                     self.workdir / f"{name}{suffix}", self.workdir / f"{self.jobname}{suffix}"
                 )
-            self.biber()
+            self.biber(ahead.biber if ahead else None)
+        elif ahead is not None:
+            ahead.cancel()
 
     def passes(self) -> int:
         return self.runs.count("pdflatex")

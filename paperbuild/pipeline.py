@@ -13,6 +13,7 @@ from . import incremental
 from .profiles import check_output, get_profile
 from .reproducible import source_date_epoch
 from .results import BuildResult, describe_runs
+from .texenv import tex_environment
 
 __all__ = ["BuildResult", "build", "build_locked", "describe_runs"]
 
@@ -59,11 +60,28 @@ def build_locked(
     if fresh:
         say("up to date (no input changed since the last build)")
         return BuildResult(fresh, None, "", up_to_date=True)
-    from .stages import build_fresh  # deferred: see the module docstring
+    from .ahead import start_pass  # deferred, as the stages are: see the module docstring
 
-    result = build_fresh(
-        paper_dir, build_dir, profile_name, paper_size, epoch, say, booklet, to, corrections
-    )
+    # An edit's first pass begins now, while the stages load and read (see paperbuild.ahead).
+    head = start_pass(workdir, incremental.JOBNAME, tex_environment(epoch)) if to == "pdf" else None
+    try:
+        from .stages import build_fresh
+
+        result = build_fresh(
+            paper_dir,
+            build_dir,
+            profile_name,
+            paper_size,
+            epoch,
+            say,
+            booklet,
+            to,
+            corrections,
+            head,
+        )
+    finally:
+        if head is not None:
+            head.cancel()
     incremental.write_stamp(workdir, key, result.output)
     return result
 

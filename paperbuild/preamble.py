@@ -3,7 +3,7 @@
 For one build, in this order:
 
 1. the format (paperbuild.formats): the work folder's own, else the user cache's
-   (paperbuild.texcache), else one dumped now (beside step 3, on an idle core);
+   (paperbuild.texcache), else one dumped now (beside step 3);
 2. the settled auxiliary files of this exact .tex and .bib, if any build on this
    machine left them in the user cache: one pass then usually confirms them;
 3. with no bibliography yet, the citation skeleton (the document's citations and
@@ -11,11 +11,12 @@ For one build, in this order:
    prints its notes;
 4. passes until the auxiliary files settle (paperbuild.passes), on the format.
 
-The dump runs beside the skeleton and biber when a core is idle (see
-:func:`idle_core`): the skeleton then loads the preamble itself, 0.3 s
-of CPU more, and the pair finish about 0.4 s sooner on two free cores. On a busy
-machine two programs at once take as long as one after the other, so there the
-dump comes first and the skeleton runs on it.
+A cold build starts the dump, the skeleton and biber from the front matter, while
+Python still reads and cites (paperbuild.ahead), when a core is idle (see
+:func:`paperbuild.ahead.idle_core`). Without that head start, the skeleton runs
+beside the dump on an idle core; on a busy machine, where two programs at once
+take as long as one after the other, the dump comes first and the skeleton runs
+on it.
 
 Each shortcut is checked by the ordinary rules: a restored state or a skeleton's
 .bcf that turns out different costs more passes, never a different PDF, and the
@@ -27,13 +28,14 @@ dropped with a one-line note, and the build goes on without it.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import formats
+from .ahead import HeadStart, SkeletonAhead, idle_core
 from .compile import CompileResult, check_line_lengths, require_tools, tex_environment
 from .errors import PaperError
 from .latex.render import Rendered
@@ -49,26 +51,43 @@ def compile_fast(
     rendered: Rendered,
     source_date_epoch: int | None,
     say: Say = print,
+    head: HeadStart | None = None,
 ) -> CompileResult:
-    """Compile ``workdir/jobname.tex`` to PDF as described above; the same PDF latexmk gives."""
+    """Compile ``workdir/jobname.tex`` to PDF as described above; the same PDF latexmk gives.
+
+    ``head``: what was started ahead from the preamble (paperbuild.ahead); the caller
+    cancels whatever of it is left running.
+    """
     require_tools()
     check_line_lengths(rendered)  # before the preamble is dumped: it holds the title
     env = tex_environment(source_date_epoch)
     cache = UserCache.open(say)
     preamble = formats.preamble_of(rendered.latex)
+    if head is not None and head.preamble != preamble:
+        head.cancel()  # the front matter changed, or the template's preamble holds the body
+        head = None
+    first_pass = head.first_pass if head else None
     key = state_key(workdir, jobname, source_date_epoch)
-    restored = restore_state(cache, key, workdir) if cache else []
+    # A pass begun ahead has read the work folder's state: no other is put in its place.
+    restored = restore_state(cache, key, workdir) if cache and not first_pass else []
     run = TexRun(workdir, jobname, rendered, env)
+    ahead = head.skeleton if head else None
 
     def skeleton_beside_the_dump() -> None:
-        skeleton_first(run, None, preamble, bool(restored))
+        skeleton_first(run, None, preamble, bool(restored), ahead)
 
-    beside = skeleton_beside_the_dump if needs_skeleton(run, restored) and idle_core() else None
-    fmt, cached_fmt, ran_beside = prepare_format(workdir, preamble, env, cache, say, beside)
+    beside = None
+    if needs_skeleton(run, restored) and (ahead is not None or idle_core()):
+        beside = skeleton_beside_the_dump
+    dump = head.dump if head else None
+    fmt, cached_fmt, ran_beside = prepare_format(workdir, preamble, env, cache, say, beside, dump)
+    if first_pass is not None and fmt != formats.FORMAT:
+        first_pass.cancel()  # the format it runs on went stale meanwhile
+        first_pass = None
     try:
         if not ran_beside:
-            skeleton_first(run, fmt, preamble, bool(restored))
-        result = run.settle(fmt)
+            skeleton_first(run, fmt, preamble, bool(restored), ahead)
+        result = run.settle(fmt, first_pass)
     except PaperError as error:
         suspects = Suspects(restored, key, fmt, cached_fmt)
         run, result = recover(error, run, preamble, suspects, cache, say)
@@ -82,28 +101,26 @@ def needs_skeleton(run: TexRun, restored: list[str] | bool) -> bool:
     return not restored and not (run.workdir / f"{run.jobname}.bbl").is_file()
 
 
-def idle_core() -> bool:
-    """Whether a second program would have a core to itself now: nothing else runnable
-    but this process (Linux's count in /proc/loadavg), and the last minute's load below
-    the cores. On a busy machine two at once take as long as one after the other."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    try:
-        runnable = int(Path("/proc/loadavg").read_text().split()[3].split("/")[0])
-    except (OSError, ValueError, IndexError):
-        runnable = 1
-    return cores >= 2 and runnable - 1 <= cores - 2 and os.getloadavg()[0] < cores
-
-
-def skeleton_first(run: TexRun, fmt: str | None, preamble: str | None, restored: bool) -> None:
-    """With no bibliography yet, the citation skeleton and biber, so pass one has its notes."""
+def skeleton_first(
+    run: TexRun,
+    fmt: str | None,
+    preamble: str | None,
+    restored: bool,
+    ahead: SkeletonAhead | None = None,
+) -> None:
+    """With no bibliography yet, the citation skeleton and biber, so pass one has its notes
+    (``ahead``: the two started ahead, waiting; used only if the skeleton's preamble is
+    the one they loaded)."""
     if not needs_skeleton(run, restored):
         return
     skeleton = run.rendered.skeleton  # rendered now, only when it is needed
-    if skeleton:
-        run.skeleton(skeleton, fmt if formats.preamble_of(skeleton) == preamble else None)
+    if not skeleton:
+        return
+    same = formats.preamble_of(skeleton) == preamble
+    if ahead is not None and not same:
+        ahead.cancel()
+        ahead = None
+    run.skeleton(skeleton, fmt if same else None, ahead)
 
 
 @dataclass(frozen=True)
@@ -156,7 +173,7 @@ def recover(
     found = again(None)  # the document's own error fails these passes too, and is raised
     formats.discard_format(workdir)
     if cache is not None:
-        cache.discard("formats", format_key(preamble))
+        cache.discard("formats", formats.format_key(preamble))
     if suspects.cached_fmt:
         say("preamble  the cached precompiled preamble failed; compiled without it")
     else:
@@ -172,17 +189,21 @@ def prepare_format(
     cache: UserCache | None,
     say: Say,
     beside: Callable[[], None] | None = None,
+    dump: subprocess.Popen | None = None,
 ) -> tuple[str | None, bool, bool]:
     """The format to run on (the work folder's, the cache's, or one dumped now), or None;
-    whether it came from the cache; and whether ``beside`` ran, while the dump did."""
+    whether it came from the cache; and whether ``beside`` ran, while the dump did
+    (``dump``: one started ahead, when there was none to use; see paperbuild.ahead)."""
     if preamble is None:
         return None, False, False
+    if dump is not None:
+        return wait_for_dump(workdir, preamble, cache, say, beside, dump)
     if formats.failed_before(workdir, preamble):
         say(f"preamble  not precompiled: it failed before ({formats.FAILED}); loaded on every pass")
         return None, False, False
     if formats.usable_format(workdir, preamble):
         return formats.FORMAT, False, False
-    entry = cache.fetch("formats", format_key(preamble)) if cache else None
+    entry = cache.fetch("formats", formats.format_key(preamble)) if cache else None
     if entry and formats.usable_format(entry, preamble):
         names = (f"{formats.FORMAT}.fmt", formats.RECORD)
         if cache.guard(lambda: [shutil.copyfile(entry / n, workdir / n) for n in names]):
@@ -191,6 +212,18 @@ def prepare_format(
     if entry or formats.stale_format(workdir, preamble):
         say("preamble  the precompiled format is out of date (TeX Live changed); dumping it again")
     dump = formats.start_dump(workdir, preamble, env)
+    return wait_for_dump(workdir, preamble, cache, say, beside, dump)
+
+
+def wait_for_dump(
+    workdir: Path,
+    preamble: str,
+    cache: UserCache | None,
+    say: Say,
+    beside: Callable[[], None] | None,
+    dump: subprocess.Popen,
+) -> tuple[str | None, bool, bool]:
+    """:func:`prepare_format`'s answer once ``dump`` ends, ``beside`` running meanwhile."""
     try:
         if beside is not None:
             beside()  # the skeleton and biber, on the other core
@@ -212,12 +245,8 @@ def remember_dump(
     say(f"preamble  precompiled into {formats.FORMAT}.fmt")
     if cache is not None:
         files = (workdir / f"{formats.FORMAT}.fmt", workdir / formats.RECORD)
-        cache.store("formats", format_key(preamble), files)
+        cache.store("formats", formats.format_key(preamble), files)
     return formats.FORMAT
-
-
-def format_key(preamble: str) -> str:
-    return formats.digest(formats.dump_source(preamble))
 
 
 def state_key(workdir: Path, jobname: str, epoch: int | None) -> str:

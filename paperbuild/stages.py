@@ -8,23 +8,25 @@ followed by write (pandoc, see :mod:`paperbuild.docx`) -> publish, with no TeX.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from . import ahead
 from .booklet import booklet_profile, impose
 from .citations.place import place_notes
 from .citations.resolve import known_names, resolve
 from .citations.scan import by_run, scan_document
-from .compile import CompileResult
+from .compile import CompileResult, tex_environment
 from .document import Document
 from .files import publish, write_text
-from .incremental import work_dir
+from .formats import preamble_of
+from .incremental import JOBNAME, work_dir
 from .latex.render import Rendered, render_document
-from .paper import Paper, load_paper
+from .paper import Paper, load_paper, read_document
 from .preamble import compile_fast
 from .profiles import Profile, get_profile
 from .results import Analysis, BuildResult, describe_runs
 
-JOBNAME = "paper"
 BIB_NAME = "references.bib"
 #: The essay the work folder's output came from, as an absolute path, for ``invoke check``.
 ESSAY_RECORD = ".essay-path"
@@ -57,11 +59,14 @@ def read_and_cite(
     paper_size: str | None,
     say: Callable[[str], None],
     corrections: Path | None = None,
+    document: Document | None = None,
 ) -> tuple[Profile, Analysis]:
     """The first stages of every build: the paper's profile, and the paper read and cited
-    (``corrections``: a file named by option, else the paper's own; see ``locations``)."""
-    say(f"read      {paper_dir}")
-    paper = load_paper(paper_dir, corrections, say)
+    (``corrections``: a file named by option, else the paper's own; see ``locations``;
+    ``document``: the essay, if the caller has read it already)."""
+    if document is None:
+        say(f"read      {paper_dir}")
+    paper = load_paper(paper_dir, corrections, say, document)
     profile = effective_profile(profile_name, paper_size, paper.document)
     say(f"cite      {len(paper.bibliography.entries)} sources")
     analysis = analyse(paper)
@@ -81,14 +86,54 @@ def build_fresh(
     booklet: bool = False,
     to: str = "pdf",
     corrections: Path | None = None,
+    head: ahead.HeadStart | None = None,
 ) -> BuildResult:
     """Every stage, each handing its data to the next: read and cite, then the PDF (only the
-    TeX passes needed run) or the Word file."""
-    profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say, corrections)
+    TeX passes needed run) or the Word file.
+
+    For a PDF, TeX starts as soon as it can (``head``: what the caller started already;
+    else, for a cold build, on the preamble the front matter fixes) while the Sources list
+    and the citations are read (see :mod:`paperbuild.ahead`).
+    """
     if to == "docx":
+        profile, analysis = read_and_cite(paper_dir, profile_name, paper_size, say, corrections)
         return BuildResult(write_word(analysis, profile, build_dir, epoch, say), analysis, "")
-    target, compiled = compile_pdf(analysis, profile, build_dir, epoch, say, booklet)
+    say(f"read      {paper_dir}")
+    document = read_document(paper_dir)
+    profile = effective_profile(profile_name, paper_size, document)
+    if head is None:
+        head = start_ahead(document, profile, build_dir, epoch, booklet)
+    try:
+        profile, analysis = read_and_cite(
+            paper_dir, profile_name, paper_size, say, corrections, document
+        )
+        target, compiled = compile_pdf(analysis, profile, build_dir, epoch, say, booklet, head=head)
+    finally:
+        if head is not None:
+            head.cancel()
     return BuildResult(target, analysis, compiled.log, runs=compiled.runs)
+
+
+def typeset_profile(profile: Profile, booklet: bool) -> Profile:
+    """The profile a PDF is typeset with: for a booklet, the folded page's."""
+    return booklet_profile(profile) if booklet else profile
+
+
+def start_ahead(
+    document: Document, profile: Profile, build_dir: Path, epoch: int, booklet: bool
+) -> ahead.HeadStart | None:
+    """A cold build's TeX, begun on the preamble the front matter alone fixes (see
+    paperbuild.ahead); None when the work folder is not cold."""
+    workdir = work_dir(build_dir, profile.name, booklet)
+    if not ahead.cold_start_possible(workdir, JOBNAME):
+        return None
+    profile = typeset_profile(profile, booklet)
+    front_matter_only = replace(document, blocks=())
+    blank = render_document(front_matter_only, profile.template, BIB_NAME, profile.settings)
+    preamble = preamble_of(blank.latex)
+    if preamble is None:
+        return None
+    return ahead.start(workdir, JOBNAME, preamble, tex_environment(epoch))
 
 
 def compile_pdf(
@@ -99,13 +144,14 @@ def compile_pdf(
     say: Say,
     booklet: bool,
     target: Path | None = None,
+    head: ahead.HeadStart | None = None,
 ) -> tuple[Path, CompileResult]:
     """Render, compile (and impose a booklet), publish (at ``target``, by default the profile's
-    name in ``build_dir``): the PDF's path, and what TeX ran and logged."""
+    name in ``build_dir``): the PDF's path, and what TeX ran and logged (``head``: TeX
+    started ahead, see :func:`start_ahead`)."""
     paper = analysis.paper
     workdir = work_dir(build_dir, profile.name, booklet)
-    if booklet:
-        profile = booklet_profile(profile)
+    profile = typeset_profile(profile, booklet)
     rendered = render(analysis, profile)
     say(f"render    {profile.name} ({profile.template})")
     workdir.mkdir(parents=True, exist_ok=True)
@@ -113,7 +159,7 @@ def compile_pdf(
     record_essay(workdir, paper)
     write_text(workdir / BIB_NAME, paper.bibtex)
     say(f"compile   pdflatex in {workdir}")
-    result = compile_fast(workdir, JOBNAME, rendered, epoch, say)
+    result = compile_fast(workdir, JOBNAME, rendered, epoch, say, head)
     say(f"          {describe_runs(result.runs)}")
     pdf = result.pdf
     if booklet:

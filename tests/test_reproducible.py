@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, needs_tex
 
-from paperbuild import preamble
+from paperbuild import ahead, preamble
 from paperbuild.compile import run_latexmk
+from paperbuild.frontmatter import FRONT_MATTER
 from paperbuild.latex.render import Rendered
 from paperbuild.pipeline import build
 from paperbuild.reproducible import (
@@ -69,18 +70,33 @@ def test_a_new_epoch_makes_latexmk_run_every_pass_again(tmp_path: Path):
 
 @pytest.mark.slow
 @needs_tex
-@pytest.mark.parametrize("idle", [True, False], ids=["dump-beside-the-skeleton", "dump-first"])
-def test_cold_warm_and_latexmk_builds_are_byte_identical(
+@pytest.mark.parametrize("idle", [True, False], ids=["all-started-ahead", "dump-first"])
+def test_cold_warm_edited_and_latexmk_builds_are_byte_identical(
     paper_copy: Path, tmp_path: Path, empty_tex_cache, monkeypatch, idle: bool
 ):
-    """The fast path (skeleton, format, user cache, biblatex's set-up written out and its
-    languages read in the preamble) against the slow one: latexmk, no format, biblatex's
-    own ways; on an idle machine the dump runs beside the skeleton, on a busy one before it."""
+    """The fast path (TeX started ahead, skeleton, format, user cache, biblatex's set-up
+    written out and its languages read in the preamble) against the slow one: latexmk, no
+    format, biblatex's own ways. On an idle machine the skeleton and biber start ahead,
+    beside the dump; on a busy one the dump comes first and the skeleton runs on it. An
+    edit's pass starts ahead on the last build's preamble and reads the rest from a pipe."""
     monkeypatch.setattr(preamble, "idle_core", lambda: idle)
+    monkeypatch.setattr(ahead, "idle_core", lambda: idle)
     cold = build(paper_copy, tmp_path / "one", say=lambda _: None)
     assert cold.runs == ("skeleton", "biber", "pdflatex", "pdflatex")
+    first = cold.output.read_bytes()
     warm = build(paper_copy, tmp_path / "two", say=lambda _: None)
     assert warm.runs == ("pdflatex",)  # the format and the settled state from the cache
+
+    essay = paper_copy / "essay.md"
+    text = essay.read_text(encoding="utf-8")
+    body = FRONT_MATTER.match(text).end()
+    essay.write_text(text[:body] + text[body:].replace(" the ", " thee ", 1), encoding="utf-8")
+    edited = build(paper_copy, tmp_path / "one", say=lambda _: None)
+    assert edited.runs == ("pdflatex",) and edited.output.read_bytes() != first
+    assert "(./paper-stream.tex" in edited.log  # the pass begun ahead, not a second one
+    essay.write_text(text, encoding="utf-8")
+    assert build(paper_copy, tmp_path / "one", say=lambda _: None).runs == ("pdflatex",)
+    assert not (tmp_path / "one" / "work" / "journal" / "paper-stream.tex").exists()
 
     plain = tmp_path / "plain"
     plain.mkdir()
@@ -97,4 +113,4 @@ def test_cold_warm_and_latexmk_builds_are_byte_identical(
     epoch = source_date_epoch(paper_copy)
     slow = run_latexmk(plain, "paper", Rendered(latex, str(paper_copy / "essay.md")), epoch)
     assert slow.runs == ("pdflatex", "biber", "pdflatex", "pdflatex")
-    assert cold.output.read_bytes() == warm.output.read_bytes() == slow.pdf.read_bytes()
+    assert first == cold.output.read_bytes() == warm.output.read_bytes() == slow.pdf.read_bytes()
