@@ -26,6 +26,7 @@ ordinary path, which runs it again and reports the error.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -45,6 +46,8 @@ GATE = (
     "\\nonstopmode\n"
 )
 BIBLIOGRAPHY = "\\addbibresource{"
+#: The dump's priority beside a skeleton started ahead (see :func:`start`): below theirs.
+DUMP_NICENESS = 10
 
 
 @dataclass
@@ -142,6 +145,11 @@ def start(workdir: Path, jobname: str, preamble: str, env: dict[str, str]) -> He
     if BIBLIOGRAPHY in preamble and not (workdir / f"{jobname}.bbl").exists() and idle_core():
         head.skeleton = start_skeleton(workdir, jobname, preamble, env)
     head.dump = formats.start_dump(workdir, preamble, env)
+    if head.skeleton is not None:
+        # Nothing waits for the format before the first pass, which comes after the
+        # skeleton and biber: they have the cores first (a cold build 0.1 s sooner).
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, head.dump.pid, DUMP_NICENESS)
     return head
 
 

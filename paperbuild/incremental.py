@@ -1,7 +1,8 @@
 """Skip a build whose inputs have not changed, and never let two builds of a profile overlap.
 
 The key is a SHA-256 over the contents (never timestamps, which a checkout or
-a copy changes) of every input: the paper folder's files (those that resolve
+a copy changes; a file's hash is only remembered while its times stay, see
+:mod:`.digests`) of every input: the paper folder's files (those that resolve
 inside it), the corrections and reviewed bibliography it uses from elsewhere
 (see :mod:`.locations`), the templates, paperbuild's own source, and the
 options. Files are named in it relative to the paper folder (templates relative
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
+from . import __version__, digests
 from .locations import REPO, TEMPLATE_DIR, outside_inputs
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -98,7 +99,7 @@ def source_files() -> list[Path]:
 
 
 def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return digests.sha256(path)
 
 
 #: The last code digest and the files' names, sizes and times it was computed for.
@@ -134,6 +135,7 @@ def input_key(paper_dir: Path, options: dict, corrections: Path | None = None) -
     for label, path in labelled:
         digest.update(f"{label}\0{file_digest(path)}\n".encode())
     digest.update(code_digest().encode())
+    digests.save()
     return digest.hexdigest()
 
 
