@@ -1,4 +1,4 @@
-"""File hashes remembered between builds, as git's index remembers them.
+"""File hashes remembered between builds, as git's index remembers them (and git's answers).
 
 Whether a build is up to date is decided by hashing every input and paperbuild's own
 code: some 130 files and 4 MB, 10 to 15 ms of a no-op build that should take little
@@ -18,6 +18,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .texcache import cache_root
@@ -47,6 +48,21 @@ def sha256(path: Path) -> str:
         entries[name] = [*signature, digest]
         _changed = True
     return digest
+
+
+def remembered(key: str, compute: Callable[[], int | str | None]) -> int | str | None:
+    """``compute()``'s answer, remembered under ``key``, which must name all it depends on
+    (see paperbuild.reproducible); no answer (None) is not remembered."""
+    global _changed
+    entries = _loaded()
+    found = entries.get(key)
+    if isinstance(found, list) and len(found) == 1:
+        return found[0]
+    value = compute()
+    if value is not None:
+        entries[key] = [value]
+        _changed = True
+    return value
 
 
 def save() -> None:

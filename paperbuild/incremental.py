@@ -18,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,7 @@ from . import __version__, digests
 from .locations import REPO, TEMPLATE_DIR, outside_inputs
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_RESOLVED = TEMPLATE_DIR.resolve()
 STAMP = ".stamp.json"
 LOCK = ".lock"
 EDITOR_DEBRIS = ("~", ".swp", ".swx", ".tmp", ".part")
@@ -44,7 +46,7 @@ def is_input(path: Path, paper_dir: Path, outside: Sequence[Path] = ()) -> bool:
     if folder == paper:
         return (folder / name).resolve().is_relative_to(paper)
     return any(same_path(path, other) for other in outside) or folder.is_relative_to(
-        TEMPLATE_DIR.resolve()
+        TEMPLATES_RESOLVED
     )
 
 
@@ -75,7 +77,7 @@ def input_label(path: Path, paper_dir: Path) -> str:
     if folder == paper_dir.resolve():
         return path.name
     where = folder / path.name
-    for root, label in ((TEMPLATE_DIR.resolve(), "<templates>"), (REPO, "<project>")):
+    for root, label in ((TEMPLATES_RESOLVED, "<templates>"), (REPO, "<project>")):
         if folder.is_relative_to(root):
             return f"{label}/{where.relative_to(root).as_posix()}"
     return where.as_posix()
@@ -94,37 +96,28 @@ def input_files(paper_dir: Path, corrections: Path | None = None) -> list[Path]:
 
 
 def source_files() -> list[Path]:
-    """paperbuild itself: a fix to any stage must rebuild, so its source is an input too."""
-    return sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    """paperbuild itself: a fix to any stage must rebuild, so its source is an input too
+    (its bytecode, made from it, is not walked into)."""
+    found = []
+    for folder, subfolders, names in os.walk(PACKAGE_DIR):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found += [Path(folder, name) for name in names]
+    return sorted(path for path in found if path.is_file())
 
 
 def file_digest(path: Path) -> str:
     return digests.sha256(path)
 
 
-#: The last code digest and the files' names, sizes and times it was computed for.
-_last_code_digest: tuple[tuple, str] = ((), "")
-
-
-def stat_signature(path: Path) -> tuple[int, int]:
-    status = path.stat()
-    return status.st_size, status.st_mtime_ns
-
-
 def code_digest() -> str:
-    """One hash of paperbuild's own source (its files' names and contents), computed once
-    a process while no file of it changes (their sizes and times say so): the build key,
+    """One hash of paperbuild's own source (its files' names and contents): the build key,
     the remembered Sources list (paperbuild.sources_cache) and the Word diff's formatted
-    documents all need it."""
-    global _last_code_digest
-    files = source_files()
-    signature = tuple((path, *stat_signature(path)) for path in files)
-    if _last_code_digest[0] != signature:
-        digest = hashlib.sha256()
-        for path in files:
-            digest.update(f"{path.relative_to(PACKAGE_DIR)}\0{file_digest(path)}\n".encode())
-        _last_code_digest = (signature, digest.hexdigest())
-    return _last_code_digest[1]
+    documents all need it. Each file's hash is remembered while the file is unchanged
+    (paperbuild.digests), so this mostly costs a look at each file's times."""
+    digest = hashlib.sha256()
+    for path in source_files():
+        digest.update(f"{path.relative_to(PACKAGE_DIR)}\0{file_digest(path)}\n".encode())
+    return digest.hexdigest()
 
 
 def input_key(paper_dir: Path, options: dict, corrections: Path | None = None) -> str:

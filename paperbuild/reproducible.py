@@ -9,16 +9,20 @@ matter, else the last commit touching its folder, else a fixed epoch.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import digests
 from .errors import PaperError
 from .files import inside_folder, read_text
-from .frontmatter import split_front_matter
 
 FIXED_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z: a paper with neither a date nor a commit
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m", "%Y", "%d %B %Y", "%B %d, %Y", "%B %Y")
+READER = Path(__file__).with_name("frontmatter.py")
+COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256
 
 
 def source_date_epoch(paper_dir: Path) -> int:
@@ -27,13 +31,28 @@ def source_date_epoch(paper_dir: Path) -> int:
 
 
 def front_matter_date(paper_dir: Path) -> str | None:
-    """The front matter's ``date:``; None when absent or unreadable (the build reports that)."""
+    """The front matter's ``date:``; None when absent or unreadable (the build reports that).
+
+    Remembered for the essay's bytes and the reader's code (paperbuild.digests): a build
+    that finds nothing changed then loads neither that reader nor the document model.
+    """
     essay = paper_dir / "essay.md"
     try:
-        meta, _, _ = split_front_matter(read_text(inside_folder(essay, paper_dir)), essay)
-    except PaperError:
+        path = inside_folder(essay, paper_dir)
+        key = f"front matter date of {digests.sha256(path)} by {digests.sha256(READER)}"
+    except (PaperError, OSError):
         return None
-    return meta.date
+
+    def read_date() -> str:
+        from .frontmatter import split_front_matter
+
+        try:
+            meta, _, _ = split_front_matter(read_text(path), essay)
+        except PaperError:
+            return ""
+        return meta.date or ""
+
+    return digests.remembered(key, read_date) or None
 
 
 def date_epoch(text: str | None) -> int | None:
@@ -48,7 +67,24 @@ def date_epoch(text: str | None) -> int | None:
 
 
 def git_epoch(folder: Path) -> int | None:
-    """The commit time of the last commit touching ``folder``, if it is in a git work tree."""
+    """The commit time of the last commit touching ``folder``, if it is in a git work tree.
+
+    git takes 5 ms to start, a tenth of a no-op build's own work: the answer is remembered
+    (paperbuild.digests) for the commit HEAD names, which fixes it, when that commit can be
+    read from the repository's files.
+    """
+    if "GIT_DIR" not in os.environ and not any(
+        (parent / ".git").exists() for parent in (folder.resolve(), *folder.resolve().parents)
+    ):
+        return None  # in no repository: git would say so, 5 ms later
+    head = head_commit(folder)
+    if head is None:
+        return ask_git(folder)
+    key = f"git log -1 -- {os.path.abspath(folder)} at {head}"
+    return digests.remembered(key, lambda: ask_git(folder))
+
+
+def ask_git(folder: Path) -> int | None:
     try:
         proc = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", "."],
@@ -62,6 +98,41 @@ def git_epoch(folder: Path) -> int | None:
         return None
     stamp = proc.stdout.strip()
     return int(stamp) if proc.returncode == 0 and stamp.isdigit() else None
+
+
+def head_commit(folder: Path) -> str | None:
+    """The commit HEAD names, read from ``.git``; None where only git can say for certain
+    (no repository found, GIT_DIR set, a linked work tree or submodule, a shallow clone,
+    a reference git keeps in some other way)."""
+    if "GIT_DIR" in os.environ:
+        return None
+    for parent in (folder.resolve(), *folder.resolve().parents):
+        git = parent / ".git"
+        if git.is_dir():
+            break
+        if git.exists():
+            return None
+    else:
+        return None
+    try:
+        if (git / "shallow").exists():
+            return None
+        head = (git / "HEAD").read_text(encoding="ascii").strip()
+        if not head.startswith("ref: "):
+            return head if COMMIT.fullmatch(head) else None
+        ref = head.removeprefix("ref: ")
+        loose = git / ref
+        if loose.is_file():
+            commit = loose.read_text(encoding="ascii").strip()
+            return commit if COMMIT.fullmatch(commit) else None
+        packed = (git / "packed-refs").read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in packed.splitlines():
+        commit, _, name = line.partition(" ")
+        if name == ref and COMMIT.fullmatch(commit):
+            return commit
+    return None
 
 
 def rerun_on_new_epoch(workdir: Path, jobname: str, epoch: int | None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, needs_tex
+from gitrepo import GIT_ENV, git
 
 from paperbuild import ahead, preamble
 from paperbuild.compile import run_latexmk
@@ -17,6 +18,7 @@ from paperbuild.pipeline import build
 from paperbuild.reproducible import (
     FIXED_EPOCH,
     date_epoch,
+    head_commit,
     rerun_on_new_epoch,
     source_date_epoch,
 )
@@ -54,6 +56,48 @@ def test_without_date_the_last_commit_of_the_folder_counts(tmp_path: Path):
     subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
     subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True, env=env)
     assert source_date_epoch(paper) == 1_700_000_000
+
+
+def committed(repo: Path, when: int, *paths: str) -> None:
+    """Commit ``paths`` (everything, by default) at the moment ``when``."""
+    env = {**GIT_ENV, "GIT_AUTHOR_DATE": f"@{when} +0000", "GIT_COMMITTER_DATE": f"@{when} +0000"}
+    subprocess.run(["git", "add", *(paths or ["."])], cwd=repo, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", str(when)], cwd=repo, check=True, env=env)
+
+
+def rev_parse(folder: Path) -> str:
+    return git(folder, "rev-parse", "HEAD").strip()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_the_head_commit_read_from_the_repository_is_gits_own(tmp_path: Path):
+    git(tmp_path, "init", "-q")
+    (tmp_path / "essay.md").write_text("---\ntitle: T\n---\n")
+    committed(tmp_path, 1_700_000_000)
+    assert head_commit(tmp_path) == rev_parse(tmp_path)  # a loose reference
+    git(tmp_path, "pack-refs", "--all")
+    assert head_commit(tmp_path) == rev_parse(tmp_path)  # a packed one
+    git(tmp_path, "checkout", "-q", "--detach")
+    assert head_commit(tmp_path) == rev_parse(tmp_path)  # HEAD itself
+    git(tmp_path, "worktree", "add", "-q", str(tmp_path / "linked"))
+    assert head_commit(tmp_path / "linked") is None  # a linked work tree: git is asked
+    assert head_commit(tmp_path.parent / "elsewhere") is None
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_the_remembered_epoch_follows_the_commits_of_the_folder(tmp_path: Path):
+    paper = tmp_path / "paper"
+    paper.mkdir()
+    git(tmp_path, "init", "-q")
+    (paper / "essay.md").write_text("---\ntitle: T\n---\n\nText.\n")
+    committed(tmp_path, 1_700_000_000)
+    assert source_date_epoch(paper) == source_date_epoch(paper) == 1_700_000_000
+    (paper / "essay.md").write_text("---\ntitle: T\n---\n\nMore text.\n")
+    committed(tmp_path, 1_700_086_400)
+    assert source_date_epoch(paper) == 1_700_086_400
+    (tmp_path / "notes.txt").write_text("not the paper")
+    committed(tmp_path, 1_700_172_800)  # a commit that leaves the paper folder alone
+    assert source_date_epoch(paper) == 1_700_086_400
 
 
 def test_a_new_epoch_makes_latexmk_run_every_pass_again(tmp_path: Path):
