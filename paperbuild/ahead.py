@@ -135,15 +135,18 @@ def start_pass(workdir: Path, jobname: str, env: dict[str, str]) -> HeadStart | 
     return HeadStart(preamble, first_pass=PassAhead(streaming, before, preamble, written))
 
 
-def start(workdir: Path, jobname: str, preamble: str, env: dict[str, str]) -> HeadStart:
+def start(
+    workdir: Path, jobname: str, preamble: str, skeleton_preamble: str, env: dict[str, str]
+) -> HeadStart:
     """Start what a cold build of this work folder will need before its first pass: with
-    a format to use (from the folder or the cache), nothing."""
+    a format to use (from the folder or the cache), nothing. ``skeleton_preamble``: the
+    preamble without what only typesetting needs (the .bcf is the same), for the skeleton."""
     head = HeadStart(preamble)
     if not dump_needed(workdir, preamble):
         return head
     workdir.mkdir(parents=True, exist_ok=True)
     if BIBLIOGRAPHY in preamble and not (workdir / f"{jobname}.bbl").exists() and idle_core():
-        head.skeleton = start_skeleton(workdir, jobname, preamble, env)
+        head.skeleton = start_skeleton(workdir, jobname, skeleton_preamble, env)
     head.dump = formats.start_dump(workdir, preamble, env)
     if head.skeleton is not None:
         # Nothing waits for the format before the first pass, which comes after the

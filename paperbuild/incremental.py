@@ -39,7 +39,7 @@ def is_input(path: Path, paper_dir: Path, outside: Sequence[Path] = ()) -> bool:
     one of the ``outside`` inputs (see ``locations.outside_inputs``), any template; never
     editor debris."""
     name = path.name
-    if name.startswith((".", "#")) or name.endswith(EDITOR_DEBRIS) or name == VIM_PROBE:
+    if debris(name):
         return False
     folder = path.parent.resolve()
     paper = paper_dir.resolve()
@@ -48,6 +48,11 @@ def is_input(path: Path, paper_dir: Path, outside: Sequence[Path] = ()) -> bool:
     return any(same_path(path, other) for other in outside) or folder.is_relative_to(
         TEMPLATES_RESOLVED
     )
+
+
+def debris(name: str) -> bool:
+    """An editor's backup, swap or probe file, or a hidden one: never an input."""
+    return name.startswith((".", "#")) or name.endswith(EDITOR_DEBRIS) or name == VIM_PROBE
 
 
 def same_path(one: Path, other: Path) -> bool:
@@ -87,12 +92,11 @@ def input_files(paper_dir: Path, corrections: Path | None = None) -> list[Path]:
     """Every file the build of ``paper_dir`` reads, in a stable order (``corrections``: the
     file named by option, if any)."""
     outside = outside_inputs(paper_dir, corrections)
-    candidates = [
-        *(paper_dir.iterdir() if paper_dir.is_dir() else ()),
-        *outside,
-        *TEMPLATE_DIR.rglob("*"),
-    ]
-    return sorted(p for p in candidates if p.is_file() and is_input(p, paper_dir, outside))
+    candidates = [*(paper_dir.iterdir() if paper_dir.is_dir() else ()), *outside]
+    found = [p for p in candidates if p.is_file() and is_input(p, paper_dir, outside)]
+    # The templates are all inputs, but for an editor's debris: no need to resolve each.
+    found += [p for p in TEMPLATE_DIR.rglob("*") if p.is_file() and not debris(p.name)]
+    return sorted(found)
 
 
 def source_files() -> list[Path]:

@@ -17,6 +17,8 @@ from .locations import TEMPLATE_DIR
 PAPER_SIZES = ("a4", "letter")
 OUTPUTS = ("pdf", "docx")
 PROFILES_FILE = TEMPLATE_DIR / "profiles.yaml"
+#: libyaml's safe loader where PyYAML was built with it: the same data, a tenth of the time.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def load_profiles(path: Path = PROFILES_FILE) -> dict[str, Profile]:
 
 @lru_cache(maxsize=8)
 def parse_profiles(text: str) -> Mapping[str, Profile]:
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=SAFE_LOADER)
     return MappingProxyType(
         {
             name: Profile(

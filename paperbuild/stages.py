@@ -8,7 +8,6 @@ followed by write (pandoc, see :mod:`paperbuild.docx`) -> publish, with no TeX.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from . import ahead
@@ -18,7 +17,7 @@ from .document import Document
 from .files import publish, write_text
 from .formats import preamble_of
 from .incremental import JOBNAME, work_dir
-from .latex.render import Rendered, render_document
+from .latex.render import Rendered, render_document, render_front_matter
 from .paper import Paper, load_paper, read_document
 from .preamble import compile_fast
 from .profiles import Profile, get_profile
@@ -131,12 +130,11 @@ def start_ahead(
     if not ahead.cold_start_possible(workdir, JOBNAME):
         return None
     profile = typeset_profile(profile, booklet)
-    front_matter_only = replace(document, blocks=())
-    blank = render_document(front_matter_only, profile.template, BIB_NAME, profile.settings)
-    preamble = preamble_of(blank.latex)
-    if preamble is None:
+    typeset, skeleton = render_front_matter(document, profile.template, BIB_NAME, profile.settings)
+    preamble, skeleton_preamble = preamble_of(typeset), preamble_of(skeleton)
+    if preamble is None or skeleton_preamble is None:
         return None
-    return ahead.start(workdir, JOBNAME, preamble, tex_environment(epoch))
+    return ahead.start(workdir, JOBNAME, preamble, skeleton_preamble, tex_environment(epoch))
 
 
 def compile_pdf(

@@ -17,7 +17,7 @@ from paperbuild.document import (
     Paragraph,
     Text,
 )
-from paperbuild.latex.render import render_document, render_note
+from paperbuild.latex.render import render_document, render_front_matter, render_note
 from paperbuild.profiles import get_profile
 
 
@@ -72,6 +72,24 @@ def test_every_profile_renders_as_its_golden_file(profile):
     chosen = get_profile(profile)
     latex = render_document(sample_document(), chosen.template, "references.bib", chosen.settings)
     assert_golden(f"{profile}.tex", latex.latex)
+
+
+@pytest.mark.parametrize("profile", ["journal", "manuscript", "handout"])
+def test_the_front_matter_alone_gives_the_preambles_tex_starts_on(profile):
+    """The typeset preamble is the document's own; the skeleton's lacks only what
+    typesetting needs (see paperbuild.ahead), line for line."""
+    chosen = get_profile(profile)
+    args = (chosen.template, "references.bib", chosen.settings)
+    full = render_document(sample_document(), *args).latex
+    typeset, skeleton = render_front_matter(sample_document(), *args)
+    begin = r"\begin{document}"
+    assert typeset.split(begin)[0] == full.split(begin)[0]
+    lines = [set(latex.split(begin)[0].splitlines()) for latex in (typeset, skeleton)]
+    left_out = lines[0] - lines[1]
+    assert {r"\usepackage{microtype}", r"\input{glyphtounicode}"} <= left_out
+    assert all(not line.startswith(r"\usepackage") or "hyperref" in line or "microtype" in line
+               for line in left_out)  # fmt: skip
+    assert r"\usepackage[notes,backend=biber" in skeleton
 
 
 def test_regenerating_a_golden_file_never_passes(tmp_path, monkeypatch):

@@ -127,6 +127,11 @@ def test_cold_warm_edited_and_latexmk_builds_are_byte_identical(
     monkeypatch.setattr(ahead, "idle_core", lambda: idle)
     cold = build(paper_copy, tmp_path / "one", say=lambda _: None)
     assert cold.runs == ("skeleton", "biber", "pdflatex", "pdflatex")
+    work = tmp_path / "one" / "work" / "journal"
+    # Started ahead, the skeleton leaves out hyperref and microtype; biber reads the same.
+    assert (work / "paper-skeleton.bcf").read_bytes() == (work / "paper.bcf").read_bytes()
+    skeleton_preamble = (work / "paper-skeleton.tex").read_text(encoding="utf-8")
+    assert ("{hyperref}" not in skeleton_preamble) == idle
     first = cold.output.read_bytes()
     warm = build(paper_copy, tmp_path / "two", say=lambda _: None)
     assert warm.runs == ("pdflatex",)  # the format and the settled state from the cache
@@ -140,7 +145,7 @@ def test_cold_warm_edited_and_latexmk_builds_are_byte_identical(
     assert "(./paper-stream.tex" in edited.log  # the pass begun ahead, not a second one
     essay.write_text(text, encoding="utf-8")
     assert build(paper_copy, tmp_path / "one", say=lambda _: None).runs == ("pdflatex",)
-    assert not (tmp_path / "one" / "work" / "journal" / "paper-stream.tex").exists()
+    assert not (work / "paper-stream.tex").exists()
 
     plain = tmp_path / "plain"
     plain.mkdir()

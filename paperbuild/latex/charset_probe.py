@@ -37,11 +37,12 @@ def declared_in_tex_live() -> set[int]:
 
 
 def preamble() -> str:
-    """The encoding part of the real preamble (base.tex.jinja's ``encoding`` block)."""
+    """The encoding part of the real preamble (base.tex.jinja's ``encoding`` block), as a
+    typeset document has it."""
     env = template_environment()
     env.filters.update(inlines=str, plain=str)
     template = env.get_template("base.tex.jinja")
-    return "".join(template.blocks["encoding"](template.new_context({})))
+    return "".join(template.blocks["encoding"](template.new_context({"skeleton": False})))
 
 
 def probe(points: set[int]) -> set[int]:

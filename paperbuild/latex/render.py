@@ -59,18 +59,7 @@ def render_document(
     document: Document, template: str, bibliography: str, settings: dict | None = None
 ) -> Rendered:
     """LaTeX for ``document`` through ``template`` (``journal.tex.jinja``...), and its skeleton."""
-    env = template_environment()
-
-    def through_template(blocks_of: Document, inlines_filter) -> str:
-        env.filters["inlines"] = inlines_filter
-        return env.get_template(template).render(
-            meta=document.meta,
-            blocks=blocks_of.blocks,
-            source=document.path,
-            bibliography=bibliography,
-            settings=settings or {},
-            block_kind=lambda block: type(block).__name__,
-        )
+    through_template = template_renderer(document, template, bibliography, settings)
 
     latex = through_template(document, render_inlines)
     if BIBLIOGRAPHY not in latex:
@@ -80,6 +69,39 @@ def render_document(
         return through_template(map_paragraphs(document, notes_only), render_citations)
 
     return Rendered(latex=latex, source_path=document.path, make_skeleton=skeleton)
+
+
+def template_renderer(
+    document: Document, template: str, bibliography: str, settings: dict | None
+) -> Callable[..., str]:
+    """``render(blocks_of, inlines_filter, skeleton=False)``: ``document``'s front matter and
+    the blocks of ``blocks_of`` through ``template``; one environment, compiled once."""
+    env = template_environment()
+
+    def render(blocks_of: Document, inlines_filter, skeleton: bool = False) -> str:
+        env.filters["inlines"] = inlines_filter
+        return env.get_template(template).render(
+            meta=document.meta,
+            blocks=blocks_of.blocks,
+            source=document.path,
+            bibliography=bibliography,
+            settings=settings or {},
+            block_kind=lambda block: type(block).__name__,
+            skeleton=skeleton,
+        )
+
+    return render
+
+
+def render_front_matter(
+    document: Document, template: str, bibliography: str, settings: dict | None = None
+) -> tuple[str, str]:
+    """The document with no body, as typeset and as its citation skeleton started ahead
+    renders it (leaving out what only typesetting needs): what the front matter alone fixes,
+    the preambles TeX may start on before the body exists (paperbuild.ahead)."""
+    render = template_renderer(document, template, bibliography, settings)
+    blank = replace(document, blocks=())
+    return render(blank, render_inlines), render(blank, render_inlines, skeleton=True)
 
 
 def notes_only(prose: Prose) -> Prose:
