@@ -30,11 +30,11 @@ import contextlib
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import formats
-from .passes import PDFLATEX, snapshot
+from .passes import PDFLATEX, PassAhead, SkeletonAhead, snapshot
 from .texcache import UserCache
 from .waiting import Streaming, Waiting
 
@@ -48,50 +48,6 @@ GATE = (
 BIBLIOGRAPHY = "\\addbibresource{"
 #: The dump's priority beside a skeleton started ahead (see :func:`start`): below theirs.
 DUMP_NICENESS = 10
-
-
-@dataclass
-class SkeletonAhead:
-    """The skeleton with its preamble loaded, and biber compiled, both waiting."""
-
-    skeleton: Waiting
-    biber: Waiting | None
-    body: Path  # where the skeleton reads its citations, once they are known
-
-    def write_body(self, skeleton_latex: str) -> None:
-        """The skeleton's text after ``\\begin{document}``: its citations, for :meth:`go`."""
-        self.body.write_text(skeleton_latex.partition(formats.BEGIN)[2], encoding="utf-8")
-
-    def cancel(self) -> None:
-        for program in (self.skeleton, self.biber):
-            if program is not None:
-                program.cancel()
-
-
-@dataclass
-class PassAhead:
-    """An edit's first pass, begun on the last build's preamble, reading a named pipe."""
-
-    streaming: Streaming
-    #: The work folder's files as they were before the pass began (see TexRun.pdflatex).
-    before: dict[str, str | None] = field(repr=False)
-    #: What it has been given: the last build's preamble and ``\begin{document}``.
-    given: str
-    #: The files it rewrites as it begins the document: cut short if it is cancelled.
-    written: tuple[Path, ...]
-
-    def go(self, latex: str) -> subprocess.CompletedProcess:
-        """The rest of ``latex`` (which opens with :attr:`given`), then the pass's end."""
-        self.streaming.write(latex[len(self.given) :])
-        return self.streaming.finish()
-
-    def cancel(self) -> None:
-        if self.streaming.proc.poll() is None:
-            self.streaming.cancel()
-            for path in self.written:  # half written: the next build starts them afresh
-                path.unlink(missing_ok=True)
-        else:
-            self.streaming.cancel()
 
 
 @dataclass

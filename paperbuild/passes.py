@@ -7,6 +7,9 @@ differs from what it read last time, or there is no .bbl yet. These are the
 rules latexmk follows; running them here lets a citation skeleton stand in for
 the first pass, counts the passes for the bench and ``invoke watch``, and saves
 the 0.2 s that latexmk's start-up and dependency scan cost every build (measured).
+The skeleton, biber and an edit's first pass may have been started ahead of their
+input (paperbuild.ahead starts them; :class:`SkeletonAhead` and :class:`PassAhead`
+hold them until they are let go).
 """
 
 from __future__ import annotations
@@ -17,16 +20,14 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from . import formats
 from .compile import CompileResult, biber_error, last_words, latex_failure
 from .errors import PaperError
 from .latex.render import Rendered
-from .waiting import Waiting
-
-if TYPE_CHECKING:
-    from .ahead import PassAhead, SkeletonAhead
+from .waiting import Streaming, Waiting
 
 MAX_PASSES = 6
 PDFLATEX = ["pdflatex", "-recorder", "-no-shell-escape", "-interaction=nonstopmode"]
@@ -72,6 +73,51 @@ def files_read(workdir: Path, jobname: str, log: str) -> set[str]:
             read.add(base)
     read.update(match["name"] for match in MISSING.finditer(log))
     return {name for name in read if not name.endswith((".tex", ".fmt", *NOT_TYPESET))}
+
+
+@dataclass
+class SkeletonAhead:
+    """The skeleton with its preamble loaded, and biber compiled, both waiting."""
+
+    skeleton: Waiting
+    biber: Waiting | None
+    body: Path  # where the skeleton reads its citations, once they are known
+
+    def write_body(self, skeleton_latex: str) -> None:
+        """The skeleton's text after ``\\begin{document}``, its citations, where it will
+        read them once told to go."""
+        self.body.write_text(skeleton_latex.partition(formats.BEGIN)[2], encoding="utf-8")
+
+    def cancel(self) -> None:
+        for program in (self.skeleton, self.biber):
+            if program is not None:
+                program.cancel()
+
+
+@dataclass
+class PassAhead:
+    """An edit's first pass, begun on the last build's preamble, reading a named pipe."""
+
+    streaming: Streaming
+    #: The work folder's files as they were before the pass began (see TexRun.pdflatex).
+    before: dict[str, str | None] = field(repr=False)
+    #: What it has been given: the last build's preamble and ``\begin{document}``.
+    given: str
+    #: The files it rewrites as it begins the document: cut short if it is cancelled.
+    written: tuple[Path, ...]
+
+    def go(self, latex: str) -> subprocess.CompletedProcess:
+        """The rest of ``latex`` (which opens with :attr:`given`), then the pass's end."""
+        self.streaming.write(latex[len(self.given) :])
+        return self.streaming.finish()
+
+    def cancel(self) -> None:
+        if self.streaming.proc.poll() is None:
+            self.streaming.cancel()
+            for path in self.written:  # half written: the next build starts them afresh
+                path.unlink(missing_ok=True)
+        else:
+            self.streaming.cancel()
 
 
 class TexRun:
