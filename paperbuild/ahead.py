@@ -72,8 +72,8 @@ class HeadStart:
 
 def start_pass(workdir: Path, jobname: str, env: dict[str, str]) -> HeadStart | None:
     """An edit's first pass, on the last build's preamble and its format; None unless the
-    work folder holds a last build (its .tex and .aux) and a usable format of its preamble.
-    (A bibliography missing or out of date is the ordinary rules' to mend, as without.)"""
+    work folder holds a last build (its .tex, .aux and, if it cites, .bbl) and a usable
+    format of its preamble. (A bibliography out of date is the ordinary rules' to mend.)"""
     latex = workdir / f"{jobname}.tex"
     needed = (latex, workdir / f"{jobname}.aux")
     if not hasattr(os, "mkfifo") or not all(path.is_file() for path in needed):
@@ -81,6 +81,8 @@ def start_pass(workdir: Path, jobname: str, env: dict[str, str]) -> HeadStart | 
     preamble = formats.preamble_of(latex.read_text(encoding="utf-8"))
     if preamble is None or not formats.usable_format(workdir, preamble):
         return None
+    if BIBLIOGRAPHY in preamble and not (workdir / f"{jobname}.bbl").is_file():
+        return None  # the skeleton comes first (see paperbuild.preamble)
     before = snapshot(workdir)
     pipe = workdir / f"{jobname}-stream.tex"
     command = [*PDFLATEX, "-no-parse-first-line", f"-jobname={jobname}"]
@@ -130,7 +132,10 @@ def dump_needed(workdir: Path, preamble: str) -> bool:
     return cache is None or cache.fetch("formats", formats.format_key(preamble)) is None
 
 
-def start_skeleton(workdir: Path, jobname: str, preamble: str, env: dict[str, str]):
+def start_skeleton(
+    workdir: Path, jobname: str, preamble: str, env: dict[str, str]
+) -> SkeletonAhead:
+    """The skeleton on ``preamble``, waiting after ``\\begin{document}``, and biber, compiled."""
     name = f"{jobname}-skeleton"
     body = workdir / f"{name}-body.tex"
     (workdir / f"{name}.tex").write_text(

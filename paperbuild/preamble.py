@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import formats
-from .ahead import HeadStart, SkeletonAhead, idle_core
+from .ahead import BIBLIOGRAPHY, HeadStart, SkeletonAhead, idle_core
 from .compile import CompileResult, check_line_lengths, require_tools, tex_environment
 from .errors import PaperError
 from .latex.render import Rendered
@@ -72,6 +72,9 @@ def compile_fast(
     restored = restore_state(cache, key, workdir) if cache and not first_pass else []
     run = TexRun(workdir, jobname, rendered, env)
     ahead = head.skeleton if head else None
+    if first_pass is not None and BIBLIOGRAPHY in preamble and needs_skeleton(run, restored):
+        first_pass.cancel()  # a skeleton's .aux would replace the one the pass has open
+        first_pass = None
 
     def skeleton_beside_the_dump() -> None:
         skeleton_first(run, None, preamble, bool(restored), ahead)

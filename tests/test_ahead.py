@@ -143,3 +143,19 @@ def test_a_pass_ahead_on_another_preamble_is_cancelled(tmp_path: Path, empty_tex
     (plain / "paper.tex").write_text(changed.latex, encoding="utf-8")
     _, _, expected = compiled(plain, changed)
     assert result.pdf.read_bytes() == expected
+
+
+@pytest.mark.slow
+@needs_tex
+def test_no_pass_starts_ahead_of_a_missing_bibliography(
+    paper_copy: Path, tmp_path: Path, empty_tex_cache
+):
+    first = build(paper_copy, tmp_path / "build", say=lambda _: None).output.read_bytes()
+    work = tmp_path / "build" / "work" / "journal"
+    (work / "paper.bbl").unlink()
+    assert ahead.start_pass(work, "paper", ENV) is None  # the skeleton's .aux comes first
+    essay = paper_copy / "essay.md"
+    essay.write_text(essay.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    again = build(paper_copy, tmp_path / "build", say=lambda _: None)
+    assert again.runs[:2] == ("skeleton", "biber") and "paper-stream.tex" not in again.log
+    assert again.output.read_bytes() != first
