@@ -112,12 +112,10 @@ class PassAhead:
         return self.streaming.finish()
 
     def cancel(self) -> None:
-        if self.streaming.proc.poll() is None:
-            self.streaming.cancel()
-            for path in self.written:  # half written: the next build starts them afresh
-                path.unlink(missing_ok=True)
-        else:
-            self.streaming.cancel()
+        cut_short = self.streaming.proc.poll() is None
+        self.streaming.cancel()
+        for path in self.written if cut_short else ():  # the next build starts them afresh
+            path.unlink(missing_ok=True)
 
 
 class TexRun:

@@ -73,11 +73,12 @@ def git_epoch(folder: Path) -> int | None:
     (paperbuild.digests) for the commit HEAD names, which fixes it, when that commit can be
     read from the repository's files.
     """
-    if "GIT_DIR" not in os.environ and not any(
-        (parent / ".git").exists() for parent in (folder.resolve(), *folder.resolve().parents)
-    ):
+    if "GIT_DIR" in os.environ:
+        return ask_git(folder)
+    git = repository(folder)
+    if git is None:
         return None  # in no repository: git would say so, 5 ms later
-    head = head_commit(folder)
+    head = head_commit(git)
     if head is None:
         return ask_git(folder)
     key = f"git log -1 -- {os.path.abspath(folder)} at {head}"
@@ -100,22 +101,21 @@ def ask_git(folder: Path) -> int | None:
     return int(stamp) if proc.returncode == 0 and stamp.isdigit() else None
 
 
-def head_commit(folder: Path) -> str | None:
-    """The commit HEAD names, read from ``.git``; None where only git can say for certain
-    (no repository found, GIT_DIR set, a linked work tree or submodule, a shallow clone,
-    a reference git keeps in some other way)."""
-    if "GIT_DIR" in os.environ:
-        return None
-    for parent in (folder.resolve(), *folder.resolve().parents):
-        git = parent / ".git"
-        if git.is_dir():
-            break
-        if git.exists():
-            return None
-    else:
-        return None
+def repository(folder: Path) -> Path | None:
+    """The nearest ``.git`` at or above ``folder``: a folder, or a linked work tree's file."""
+    resolved = folder.resolve()
+    for parent in (resolved, *resolved.parents):
+        if (parent / ".git").exists():
+            return parent / ".git"
+    return None
+
+
+def head_commit(git: Path) -> str | None:
+    """The commit HEAD names, read from the ``.git`` folder ``git``; None where only git can
+    say for certain (a linked work tree or submodule, a shallow clone, a reference git
+    keeps in some other way)."""
     try:
-        if (git / "shallow").exists():
+        if not git.is_dir() or (git / "shallow").exists():
             return None
         head = (git / "HEAD").read_text(encoding="ascii").strip()
         if not head.startswith("ref: "):

@@ -85,7 +85,7 @@ class Streaming(Started):
 
     def write(self, text: str) -> None:
         """Write ``text`` as the program reads; stop if it has ended."""
-        data = text.encode("utf-8")
+        data = memoryview(text.encode("utf-8"))  # sliced as written, never copied
         while data and self.proc.poll() is None:
             try:
                 data = data[os.write(self.fd, data) :]

@@ -19,6 +19,7 @@ from paperbuild.reproducible import (
     FIXED_EPOCH,
     date_epoch,
     head_commit,
+    repository,
     rerun_on_new_epoch,
     source_date_epoch,
 )
@@ -74,14 +75,15 @@ def test_the_head_commit_read_from_the_repository_is_gits_own(tmp_path: Path):
     git(tmp_path, "init", "-q")
     (tmp_path / "essay.md").write_text("---\ntitle: T\n---\n")
     committed(tmp_path, 1_700_000_000)
-    assert head_commit(tmp_path) == rev_parse(tmp_path)  # a loose reference
+    found = repository(tmp_path / "essay.md")
+    assert head_commit(found) == rev_parse(tmp_path)  # a loose reference
     git(tmp_path, "pack-refs", "--all")
-    assert head_commit(tmp_path) == rev_parse(tmp_path)  # a packed one
+    assert head_commit(found) == rev_parse(tmp_path)  # a packed one
     git(tmp_path, "checkout", "-q", "--detach")
-    assert head_commit(tmp_path) == rev_parse(tmp_path)  # HEAD itself
+    assert head_commit(found) == rev_parse(tmp_path)  # HEAD itself
     git(tmp_path, "worktree", "add", "-q", str(tmp_path / "linked"))
-    assert head_commit(tmp_path / "linked") is None  # a linked work tree: git is asked
-    assert head_commit(tmp_path.parent / "elsewhere") is None
+    assert head_commit(repository(tmp_path / "linked")) is None  # a linked work tree: git is asked
+    assert repository(tmp_path.parent / "elsewhere") is None
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
